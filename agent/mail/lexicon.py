@@ -1,0 +1,258 @@
+"""The words and headers the classifier reads, kept as data.
+
+Each table below is one kind of evidence. ``classify.py`` owns how the
+evidence is weighed; this module owns what counts as evidence. Patterns are
+matched case-insensitively against one sentence at a time (or the subject),
+so a phrase never spans two sentences.
+
+To teach the agent a new wording, add it here; to change a decision, change
+``classify.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# --- headers -----------------------------------------------------------------
+
+#: Headers whose presence (with a value other than "no") marks an automatic answer.
+AUTO_REPLY_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder", "x-auto-reply")
+#: Precedence values that mark an automatic answer (RFC 3834 section 3.1.8 history).
+AUTO_PRECEDENCE = frozenset({"auto_reply", "auto-reply"})
+#: Precedence values of bulk or list mail.
+BULK_PRECEDENCE = frozenset({"bulk", "junk", "list"})
+#: Headers of mailing lists and bulk senders (RFC 2369, RFC 2919, RFC 8058).
+LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post", "feedback-id", "x-campaign", "x-mailgun-tag")
+
+#: Subjects of automatic answers: Exchange, Gmail, and their translations.
+AUTO_SUBJECT = _any(
+    r"^\s*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|autoreply|auto:)",
+    r"^\s*(?:out of (?:the )?office|ooo\b|away from (?:the )?office|on vacation|on leave|vacation reply)",
+    r"^\s*(?:abwesenheitsnotiz|automatische antwort|réponse automatique|respuesta automática|"
+    r"risposta automatica|automatisch antwoord|autosvar)",
+)
+#: Subjects of delivery failures.
+BOUNCE_SUBJECT = _any(
+    r"undeliver(?:able|ed)",
+    r"delivery (?:status notification|has failed|failure|failed|incomplete)",
+    r"mail delivery (?:failed|failure|subsystem)",
+    r"returned mail",
+    r"failure notice",
+    r"could not be delivered",
+)
+
+# --- sentences -----------------------------------------------------------------
+
+#: Out-of-office wording in a body.
+OUT_OF_OFFICE = _any(
+    r"\b(?:i am|i'm|i’m|i will be|i'll be|i’ll be|currently)\s+(?:currently\s+)?"
+    r"(?:out of (?:the )?office|away|on (?:vacation|holiday|leave|parental leave|annual leave|pto)|"
+    r"travell?ing|off(?: work)?|offline|out)\b",
+    r"\bout of (?:the )?office\b",
+    r"\b(?:limited|no) access to (?:my )?e-?mail\b",
+    r"\bwill (?:respond|reply|get back to you|answer)[^.]{0,40}\b(?:when|upon|on|after) (?:i|my) return",
+    r"\bback in the office\b",
+    r"\bwithout (?:e-?mail|access)\b",
+)
+#: "We received your application" and other receipts from hiring systems.
+ACKNOWLEDGEMENT = _any(
+    r"\b(?:we(?: have|'ve|’ve)?|have) (?:successfully )?received your (?:application|resume|cv|submission|message|email)",
+    r"\byour (?:application|submission|resume|cv) (?:has been|was) (?:successfully )?(?:received|submitted)",
+    r"\bthank(?:s| you) for (?:applying|your (?:application|interest|submission))\b",
+    r"\bthis is an automated (?:message|response|email|reply|notification)",
+    r"\bapplication (?:received|confirmation|submitted)\b",
+)
+#: Conditional or future wording: "we will contact you to schedule an interview if...".
+CONDITIONAL = _any(
+    r"\bif (?:you are|you're|your|we|there is|there's|selected|shortlisted|successful|it|you)\b",
+    r"\bshould (?:your|you|we)\b",
+    r"\bonce (?:we|our|the team|your)\b",
+    r"\b(?:will|may|might) (?:be in touch|reach out|contact you)\b[^.]{0,60}\b(?:to schedule|to arrange|for an? interview)",
+    r"\bin (?:the|that) case\b",
+    r"\bwhether\b",
+)
+
+REJECTION = _any(
+    r"\b(?:not|won't|will not|unable to|cannot|can't) (?:be )?(?:moving|move|proceed|proceeding|progress|progressing|"
+    r"advance|advancing|continu\w*|tak\w+) (?:forward |further )?(?:with your (?:application|candidacy)|with you|"
+    r"your (?:application|candidacy)|to the next (?:stage|round|step))",
+    r"\bnot (?:be )?(?:moving|going) forward\b",
+    r"\b(?:decided|chosen|opted|elected|going|chose) (?:to )?(?:move|proceed|go|continue|pursue|progress)"
+    r" (?:forward )?with (?:an?other|other|different|a different) (?:candidate|applicant|profile)",
+    r"\b(?:decided|chosen|opted) to (?:pursue|continue with|proceed with|move forward with)"
+    r" (?:an?other|other|a different)",
+    r"\bpursue other candidates\b",
+    r"\b(?:position|role|opening|vacancy|job) has (?:now )?been (?:filled|closed)\b",
+    r"\bwe have (?:now )?filled (?:the|this) (?:position|role)",
+    r"\bnot (?:been )?(?:selected|shortlisted|successful)\b",
+    r"\b(?:were|was) unsuccessful\b",
+    r"\bunable to offer you\b",
+    r"\bnot (?:a|the) (?:right |good |strong )?(?:match|fit)\b",
+    r"\bregret to (?:inform|let you know|tell you)\b",
+    r"\b(?:go|going|went) (?:in )?(?:a )?(?:different|another) direction\b",
+    r"\bno longer (?:under consideration|being considered|considering)\b",
+    r"\bwill not be (?:progressing|proceeding|advancing|offering|extending)\b",
+    r"\bdecided not to (?:proceed|move forward|progress|offer|extend|continue)\b",
+    r"\b(?:other|another) candidates? (?:whose|who) (?:experience|background|skills|qualifications)",
+    r"\b(?:closer|better) (?:match|fit|aligned)\b[^.]{0,60}\b(?:needs|requirements|role)",
+)
+OFFER = _any(
+    r"\b(?:pleased|happy|delighted|excited|thrilled|glad) to (?:formally )?(?:offer you|extend (?:you )?"
+    r"(?:an?|the|our|this) (?:formal |verbal |written )?offer|make you an offer)",
+    r"\bextend(?:ing)? (?:you )?(?:an?|our) (?:formal |verbal |written |official )?offer\b",
+    r"\boffer (?:letter|of employment|package|details)\b",
+    r"\b(?:formal|verbal|written|official) offer\b",
+    r"\boffer you the (?:position|role|job)\b",
+    r"\b(?:accept|review|sign)(?:ing)? (?:the|your|this|our) offer\b",
+    r"\bwe(?:'d| would) like to offer you\b",
+)
+#: Wording that mentions an offer without making one.
+OFFER_NEAR_MISS = _any(
+    r"\b(?:before|prior to|ahead of|at|reach(?:ing)?|towards?) the offer (?:stage|step|phase)",
+    r"\bif (?:we|they) (?:make|extend) (?:you )?an offer\b",
+    r"\bwe offer\b",
+    r"\b(?:unable|not able) to (?:offer|extend)\b",
+    r"\bbefore (?:we|any) (?:make|extend)",
+)
+
+INVITATION = _any(
+    r"\b(?:like|love|want|happy|pleased|delighted|excited)(?: to)? (?:to )?invite you\b",
+    r"\binvit(?:e|ing|ation) (?:you )?(?:to|for) (?:an?|the|your|our)?\s*(?:\w+[ -]){0,4}"
+    r"(?:interview|call|chat|conversation|meeting|screen|onsite|on-site|session|assessment|round|panel)",
+    r"\binterview invitation\b|\binvitation to interview\b",
+    r"\b(?:schedul|arrang|set(?:ting)? up|book)(?:e|ed|ing)? (?:up )?(?:an?|the|your|our|a time for (?:an?|your)?)\s*"
+    r"(?:\w+[ -]){0,3}(?:interview|call|chat|conversation|meeting|screen|onsite|on-site)",
+    r"\b(?:interview|call|chat|meeting|screen|onsite|session)s? (?:has been |is |are |was )?"
+    r"(?:now )?(?:scheduled|booked|confirmed|set|rescheduled|moved|changed)\b",
+    r"\b(?:confirm(?:ing)?|confirmation of) (?:your|the|our) (?:\w+ ){0,3}(?:interview|call|chat|meeting|onsite)",
+    r"\b(?:pick|choose|select|book|grab|find) (?:an?|the|your)?\s*(?:time|slot|time ?slot|date)s?\b",
+    r"\b(?:your|share your|send (?:me|us) your|let (?:me|us) know your) availability\b",
+    r"\bwhen (?:are|would) you (?:be )?(?:available|free)\b",
+    r"\bavailab(?:le|ility) (?:for|to) (?:an?|the)\s*(?:\w+ ){0,3}(?:interview|call|chat|conversation|meeting|onsite)",
+    r"\b(?:next|final|second|third|technical|onsite|on-site|panel|phone|video) (?:round|interview|screen)\b"
+    r"[^.]{0,80}\b(?:on|at|with|for|scheduled|invite|book|join)\b",
+    r"\bmove (?:you )?(?:forward|on) to (?:the )?(?:next|final|second|third) (?:round|stage|step)\b",
+    r"\b(?:rescheduled?|moved) (?:your|the|our) (?:\w+ ){0,2}(?:interview|call|meeting)",
+    r"\bthe (?:interview|call) (?:will|would) (?:take place|be held|last)\b",
+    r"\b(?:speak|meet|chat|talk) with you (?:on|at|next|this|tomorrow)\b",
+    r"\blook(?:ing)? forward to (?:speaking|meeting|chatting|talking) (?:with|to) you (?:on|at|next|this|tomorrow)",
+    r"\b(?:cancel(?:led|ed)?|cancel(?:ling|ing)) (?:your|the|our) (?:\w+ ){0,2}(?:interview|call|meeting)",
+)
+#: Scheduling systems whose links make an invitation without a time.
+SCHEDULING_LINK = _any(
+    r"\bcalendly\.",
+    r"\bgoodtime\.",
+    r"\bcal\.com/",
+    r"\bsavvycal\.",
+    r"\byoucanbook\.me",
+    r"\boncehub\.|\bscheduleonce\.",
+    r"\bdoodle\.",
+    r"\bcalendar\.app\.google/",
+    r"\b(?:outlook\.office(?:365)?\.com/(?:owa/calendar|book)|bookings\.)",
+    r"\bchilipiper\.",
+    r"\bgreenhouse\.[a-z.]+/\S*(?:schedul|availab)",
+    r"\blever\.[a-z.]+/\S*(?:schedul|book|availab)",
+    r"\bashbyhq\.[a-z.]+/\S*(?:schedul|book|availab)",
+    r"\b(?:schedul|booking|availability)\S*\.(?:greenhouse|lever|ashbyhq)",
+    r"\bhttps?://\S*/(?:schedule|scheduling|book|booking|availability|self-schedule)\b",
+    r"\beasy ?book\b",
+)
+
+#: Words that tie a message to a job application.
+JOB_CONTEXT = _any(
+    r"\b(?:position|role|opening|vacancy|vacancies|job|requisition|req\b|candidacy|candidate|applicant|"
+    r"application|applied|applying|hiring|recruit\w*|talent|resume|résumé|cv\b|hiring manager|"
+    r"interview(?:s|ed|ing|er|ers)?|onsite|on-site|phone screen|offer)\b",
+)
+#: Interview-like words (any sense).
+INTERVIEW_WORD = _any(r"\binterview\w*", r"\bphone screen\b", r"\bonsite\b|\bon-site\b")
+#: Meeting words an invitation names.
+MEETING_WORD = _any(
+    r"\binterview\w*|\bcall\b|\bchat\b|\bconversation\b|\bmeet(?:ing)?\b|\bscreen(?:ing)?\b|"
+    r"\bonsite\b|\bon-site\b|\bpanel\b|\bsession\b|\bvideo\b|\bzoom\b|\bteams\b|\bgoogle meet\b"
+)
+#: "Interview" in another sense: press, podcasts, research, tips, events.
+OTHER_SENSE = _any(
+    r"\bpodcast\b|\bepisode\b|\bblog\b|\bpress\b|\bjournalist\b|\breporter\b|\barticle\b|\bmagazine\b|"
+    r"\bnewspaper\b|\bstory\b|\bfeature (?:piece|story)\b|\bspeakers?\b|\bconference\b|\btalk\b|\bpanelists?\b",
+    r"\bwebinar\b|\bworkshop\b|\bmasterclass\b|\bcourse\b|\binterview tips\b|\bace (?:your|the) interview\b|"
+    r"\binterview (?:prep|preparation|skills|questions)\b|\bmock interview\b|\bcareer (?:fair|advice|coach)",
+    r"\buser research\b|\bresearch (?:study|session|participants?)\b|\busability\b|\bsurvey\b|"
+    r"\bcustomer (?:interview|research|feedback)\b|\bproduct feedback\b|\bgift card\b|\bincentive\b|"
+    r"\bparticipants?\b|\bparticipate in (?:a|our)\b|\bstudy\b",
+)
+#: Job boards, alerts and newsletters.
+NEWSLETTER = _any(
+    r"\bnew jobs?\b|\bjobs? (?:for you|matching|you might like|alert)\b|\bjob alert\b|\bmatches? (?:for|your)\b|"
+    r"\bweekly digest\b|\bnewsletter\b|\bunsubscribe\b|\bmanage (?:your )?(?:alerts|preferences|subscriptions)\b|"
+    r"\bappeared in \d+ searches\b|\brecommended (?:jobs|for you)\b|\bview all jobs\b|\bsee all (?:matches|jobs)\b",
+)
+#: Unsolicited outreach: someone else's idea of a job, not the user's application.
+COLD_OUTREACH = _any(
+    r"\bcame across your (?:profile|background|resume|cv)\b",
+    r"\byour (?:profile|background|experience) (?:caught|stood out|looks|is impressive)",
+    r"\bopen to (?:new )?(?:opportunities|roles|a (?:new )?(?:role|move|opportunity))\b",
+    r"\bexploring (?:new )?(?:opportunities|roles)\b",
+    r"\b(?:would|might) you be (?:interested|open)\b",
+    r"\bare you (?:currently )?(?:looking|open|interested)\b",
+)
+#: "Job offer" scams from free-mail senders.
+SCAM = _any(
+    r"\bbank (?:details|account|information)\b",
+    r"\b(?:social security|ssn)\b",
+    r"\bwhats ?app\b|\btelegram\b|\bsignal app\b",
+    r"\$\s?\d[\d,]*\s*(?:per|/|a)\s*(?:week|day|hour)",
+    r"\b(?:no|without) (?:interview|experience) (?:required|needed)\b",
+    r"\bcongratulations?[,!]? you (?:have been|are|were) (?:selected|chosen|shortlisted|hired)\b",
+    r"\b(?:send|provide) (?:us )?(?:your )?(?:bank|id|passport|payment)\b",
+    r"\bcheck (?:to|for) (?:purchase|buy)\b|\bequipment (?:purchase|check)\b",
+    r"\bwork from home\b[^.]{0,40}\$",
+)
+
+UPDATE = _any(
+    r"\b(?:let you know|hear back|hear from us|get back to you|come back to you|be in touch|keep you (?:posted|updated)|"
+    r"update you|circle back|follow up with you|reach out)\b",
+    r"\b(?:decision|decide|deciding|decided|finali[sz]e|wrap(?:ping)? up)\b",
+    r"\bnext steps?\b|\btimeline\b|\bupdate on\b|\bstatus of your\b",
+    r"\bstill (?:reviewing|interviewing|deciding|evaluating|considering|meeting|talking)\b",
+    r"\b(?:references?|referees?|reference check|background check|portfolio|transcripts?|work samples?|"
+    r"documents?|right to work|salary expectations)\b",
+    r"\bthank(?:s| you) for (?:your time|interviewing|meeting|speaking|the (?:conversation|chat|interview|call)|coming in)",
+    r"\b(?:enjoyed|great|pleasure) (?:our|your|the|speaking|meeting|talking|chatting)\b",
+    r"\b(?:impressed|feedback)\b",
+    r"\bseeing (?:a few )?(?:more|other) (?:people|candidates)\b",
+)
+#: The hiring side asks for references.
+ASKS_REFERENCES = _any(
+    r"\b(?:send|share|provide|forward|give)\b[^.?]{0,60}\b(?:references|referees)\b",
+    r"\b(?:references|referees)\b[^.?]{0,60}\b(?:contact details|details|names|could you|please|we can contact)",
+    r"\breference (?:check|checks|details)\b",
+    r"\b(?:two|three|2|3) (?:professional )?(?:references|referees)\b",
+)
+#: A request of the candidate (a question or an ask): not a bare "wait and see" update.
+ASKS_SOMETHING = _any(
+    r"\?",
+    r"\b(?:could|can|would) you\b",
+    r"\bplease (?:send|share|provide|let|confirm|reply|complete|fill|sign|forward|upload|book|pick|choose|select)",
+    r"\bwe(?:'d| would) need\b|\bwe need (?:you|your)\b",
+    r"\bkindly\b",
+)
+
+#: Titles a role name ends with (for telling roles from other capitalised phrases).
+ROLE_NOUNS = frozenset(
+    """engineer developer manager analyst designer scientist specialist coordinator director lead
+    architect consultant administrator technician officer associate intern internship nurse accountant
+    writer editor researcher representative assistant advisor adviser owner head president programmer
+    strategist marketer recruiter partner principal chemist biologist physician therapist pharmacist
+    teacher lecturer professor tester planner producer operator supervisor controller auditor economist
+    statistician cartographer surveyor librarian counsel attorney paralegal agent executive clerk
+    mechanic electrician machinist chef cook driver pilot translator instructor trainer fellow apprentice
+    sre devops qa ux ui cto cfo ceo vp evangelist advocate steward buyer merchandiser investigator
+    inspector hygienist dentist veterinarian pharmacologist geologist hydrologist epidemiologist
+    coach counselor counsellor""".split()
+)

@@ -1,0 +1,316 @@
+"""One email, parsed: bytes in, a ``Message`` of plain facts out.
+
+This module owns the reading of RFC 5322 / MIME structure and nothing
+about what the mail means:
+
+- headers read raw and decoded by hand, so a header that cannot be parsed
+  falls back to its raw text instead of raising (the standard library's
+  lazy header objects raise on Outlook's ``<[...]@...>`` Message-IDs and
+  on trailing commas, see cpython#105802);
+- Date from the Date header, else the newest Received stamp, else None;
+- the body: text/plain preferred within multipart/alternative, HTML-only
+  mail turned into text, attachments skipped, charsets tried in turn
+  (declared, UTF-8, Windows-1252) so no byte ever raises;
+- the "fresh" part of the body, without quoted replies and forwarded
+  headers, which is what the classifier should read;
+- calendar parts (text/calendar or .ics attachments) kept as bytes;
+- delivery reports (multipart/report) read into ``DeliveryReport``.
+
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import Message as StdMessage
+from email.utils import parsedate_to_datetime
+
+from agent.mail.addresses import Address, decode_words, parse_address, parse_addresses
+from agent.mail.htmltext import html_to_text
+
+MAX_TEXT = 64 * 1024  # characters of body text kept; recruiters do not write novels
+
+_MSGID = re.compile(r"<[^<>\s]+>")
+_QUOTE_START = re.compile(
+    r"^(?:On\s.{4,200}?\bwrote:\s*$"  # Gmail / Apple Mail attribution
+    r"|Am\s.{4,200}?\bschrieb.*:\s*$"
+    r"|Le\s.{4,200}?\ba écrit\s*:\s*$"
+    r"|El\s.{4,200}?\bescribió:\s*$"
+    r"|-{2,}\s*Original Message\s*-{2,}"
+    r"|-{2,}\s*Forwarded message\s*-{2,}"
+    r"|Begin forwarded message:"
+    r"|_{10,}\s*$"  # Outlook's rule above its header block
+    r"|From:\s.+\n\s*(?:Sent|Date):\s)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CHARSET_ALIASES = {"utf8mb4": "utf-8", "utf8": "utf-8", "unknown-8bit": "utf-8", "x-unknown": "utf-8"}
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """A delivery status notification (RFC 3464)."""
+
+    failed_recipients: tuple[str, ...]
+    status: str | None
+    original_message_id: str | None
+
+
+@dataclass(frozen=True)
+class Message:
+    """The facts of one email that the agent reads. Every field is safe to use."""
+
+    message_id: str | None
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    subject: str
+    date: datetime | None
+    sender: Address | None
+    reply_to: tuple[Address, ...]
+    to: tuple[Address, ...]
+    cc: tuple[Address, ...]
+    headers: dict[str, str]
+    text: str
+    fresh_text: str
+    content_type: str
+    calendars: tuple[bytes, ...] = ()
+    attachments: tuple[str, ...] = ()
+    report: DeliveryReport | None = None
+    defects: tuple[str, ...] = field(default=())
+
+    def header(self, name: str) -> str:
+        """A header's decoded value, or "" when absent."""
+        return self.headers.get(name.lower(), "")
+
+    @property
+    def thread_ids(self) -> tuple[str, ...]:
+        """Message-IDs this message refers to (References, then In-Reply-To)."""
+        ids = list(self.references)
+        if self.in_reply_to and self.in_reply_to not in ids:
+            ids.append(self.in_reply_to)
+        return tuple(ids)
+
+    def stable_id(self) -> str:
+        """The Message-ID, or a deterministic stand-in when the header is missing."""
+        if self.message_id:
+            return self.message_id
+        digest = hashlib.sha1(
+            f"{self.sender}|{self.date}|{self.subject}|{self.text[:500]}".encode(
+                "utf-8", "replace"
+            )
+        ).hexdigest()[:20]
+        return f"<{digest}@missing-id.invalid>"
+
+
+def _raw_to_str(value: object) -> str:
+    """A header value as text, whatever the parser handed over."""
+    text = str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        raw = text.encode("utf-8", "surrogateescape")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", "replace")
+    return text
+
+
+def _headers(msg: StdMessage) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in msg.items():
+        key = name.lower()
+        if key in out and key not in ("received",):
+            continue
+        text = _raw_to_str(value)
+        text = re.sub(r"\r?\n[ \t]+", " ", text).strip()
+        if key == "received":
+            out[key] = out[key] + "\n" + text if key in out else text
+        else:
+            out[key] = decode_words(text)
+    return out
+
+
+def _date(headers: dict[str, str]) -> datetime | None:
+    candidates = [headers.get("date", "")]
+    # Received stamps, newest first: a stand-in when Date is missing or broken.
+    for line in headers.get("received", "").split("\n"):
+        if ";" in line:
+            candidates.append(line.rsplit(";", 1)[1])
+    for value in candidates:
+        value = value.strip()
+        if not value:
+            continue
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue
+        if parsed is None:
+            continue
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        if 1980 <= parsed.year <= 2200:
+            return parsed
+    return None
+
+
+def _one_id(value: str) -> str | None:
+    found = _MSGID.findall(value)
+    if found:
+        return str(found[0])
+    value = value.strip()
+    return f"<{value}>" if value and " " not in value else None
+
+
+def _charset(part: StdMessage) -> str:
+    try:
+        cs = part.get_content_charset() or ""
+    except (ValueError, LookupError, TypeError):
+        cs = ""
+    cs = cs.strip().strip('"').lower()
+    return _CHARSET_ALIASES.get(cs, cs)
+
+
+def decode_bytes(raw: bytes, charset: str = "") -> str:
+    """Bytes to text: the declared charset if it works, else UTF-8, else Windows-1252."""
+    for cs in (charset, "utf-8", "cp1252"):
+        if not cs:
+            continue
+        try:
+            return raw.decode(cs)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return raw.decode("latin-1")
+
+
+def _payload(part: StdMessage) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except (ValueError, TypeError, AssertionError, IndexError):
+        data = None
+    if isinstance(data, bytes):
+        return data
+    raw = part.get_payload()
+    return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+
+
+def _filename(part: StdMessage) -> str:
+    try:
+        name = part.get_filename() or ""
+    except (ValueError, TypeError, LookupError, IndexError):
+        name = ""
+    return decode_words(_raw_to_str(name))
+
+
+def _is_attachment(part: StdMessage) -> bool:
+    disposition = _raw_to_str(part.get("Content-Disposition", "")).lower()
+    return disposition.startswith("attachment") or bool(_filename(part))
+
+
+def _report(msg: StdMessage) -> DeliveryReport | None:
+    recipients: list[str] = []
+    status: str | None = None
+    original: str | None = None
+    found = False
+    for part in msg.walk():
+        ctype = part.get_content_type()
+        if ctype == "message/delivery-status":
+            found = True
+            text = _delivery_status_text(part)
+            action_failed = re.search(r"^Action:\s*failed", text, re.I | re.M) is not None
+            for m in re.finditer(r"^(?:Final|Original)-Recipient:\s*(?:rfc822;)?\s*(\S+)", text, re.I | re.M):
+                addr = m.group(1).strip("<>").lower()
+                if "@" in addr and addr not in recipients and action_failed:
+                    recipients.append(addr)
+            sm = re.search(r"^Status:\s*([245]\.\d{1,3}\.\d{1,3})", text, re.I | re.M)
+            if sm:
+                status = sm.group(1)
+        elif ctype in ("message/rfc822", "text/rfc822-headers") and original is None:
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], StdMessage):
+                original = _one_id(_raw_to_str(inner[0].get("Message-ID", "")))
+            else:
+                m = re.search(r"^Message-ID:\s*(<[^>]+>)", decode_bytes(_payload(part)), re.I | re.M)
+                original = m.group(1) if m else None
+    if not found:
+        return None
+    return DeliveryReport(tuple(recipients), status, original)
+
+
+def _delivery_status_text(part: StdMessage) -> str:
+    inner = part.get_payload()
+    if isinstance(inner, list):  # the stdlib parses delivery-status into header blocks
+        return "\n".join(
+            f"{k}: {_raw_to_str(v)}" for block in inner if isinstance(block, StdMessage) for k, v in block.items()
+        )
+    return decode_bytes(_payload(part))
+
+
+def fresh_part(text: str) -> str:
+    """The text a sender wrote in this message: quoted replies and forwards removed."""
+    m = _QUOTE_START.search(text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
+    return "\n".join(lines).strip()
+
+
+def parse_message(raw: bytes) -> Message:
+    """Parse one RFC 5322 message. Never raises on malformed input."""
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    headers = _headers(msg)
+    plain: list[str] = []
+    html: list[str] = []
+    calendars: list[bytes] = []
+    attachments: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        name = _filename(part)
+        if ctype in ("text/calendar", "application/ics") or name.lower().endswith((".ics", ".vcs")):
+            calendars.append(_payload(part))
+            continue
+        if ctype.startswith("message/") or ctype == "text/rfc822-headers":
+            continue
+        if _is_attachment(part):
+            attachments.append(name or ctype)
+            continue
+        if ctype == "text/plain":
+            plain.append(decode_bytes(_payload(part), _charset(part)))
+        elif ctype == "text/html":
+            html.append(decode_bytes(_payload(part), _charset(part)))
+    if plain and any(p.strip() for p in plain):
+        text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in plain)
+    else:
+        text = "\n\n".join(html_to_text(h) for h in html)
+    text = text[:MAX_TEXT]
+    if "<" in text and re.search(r"<(?:br|div|p|html|body|table)\b", text, re.I):
+        text = html_to_text(text)  # HTML sent as text/plain happens
+    try:
+        content_type = msg.get_content_type()
+    except (ValueError, TypeError, IndexError):
+        content_type = "text/plain"
+    sender = parse_address(headers.get("from")) or parse_address(headers.get("sender"))
+    references = tuple(dict.fromkeys(_MSGID.findall(headers.get("references", ""))))
+    return Message(
+        message_id=_one_id(headers.get("message-id", "")),
+        in_reply_to=_one_id(headers.get("in-reply-to", "")) if headers.get("in-reply-to") else None,
+        references=references,
+        subject=headers.get("subject", "").strip(),
+        date=_date(headers),
+        sender=sender,
+        reply_to=tuple(parse_addresses(headers.get("reply-to"))),
+        to=tuple(parse_addresses(headers.get("to"))),
+        cc=tuple(parse_addresses(headers.get("cc"))),
+        headers=headers,
+        text=text,
+        fresh_text=fresh_part(text),
+        content_type=content_type,
+        calendars=tuple(calendars),
+        attachments=tuple(attachments),
+        report=_report(msg) if content_type == "multipart/report" else None,
+        defects=tuple(type(d).__name__ for d in getattr(msg, "defects", [])),
+    )
