@@ -24,18 +24,30 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"followup {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("classify", help="read .eml files and print what the agent understands of each")
+    p = sub.add_parser(
+        "classify", help="read .eml files and print what the agent understands of each"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     p.add_argument("paths", nargs="+", metavar="PATH", help="an RFC 5322 message file (.eml)")
 
-    p = sub.add_parser("replay", help="run the agent over a recorded mailbox with a simulated clock")
-    p.add_argument("--approve-all", action="store_true", help="approve every draft as soon as it is queued")
+    p = sub.add_parser(
+        "replay", help="run the agent over a recorded mailbox with a simulated clock"
+    )
+    p.add_argument(
+        "--approve-all", action="store_true", help="approve every draft as soon as it is queued"
+    )
     p.add_argument("--json", action="store_true", help="JSON lines instead of a readable timeline")
-    p.add_argument("scenario", metavar="SCENARIO_DIR", help="a directory with scenario.toml and mail/")
+    p.add_argument(
+        "scenario", metavar="SCENARIO_DIR", help="a directory with scenario.toml and mail/"
+    )
 
-    p = sub.add_parser("demo", help="replay the bundled example job search and show what the agent does")
+    p = sub.add_parser(
+        "demo", help="replay the bundled example job search and show what the agent does"
+    )
     p.add_argument("--json", action="store_true", help="JSON lines instead of a readable timeline")
-    p.add_argument("--approve-all", action="store_true", help="approve every draft as soon as it is queued")
+    p.add_argument(
+        "--approve-all", action="store_true", help="approve every draft as soon as it is queued"
+    )
     return parser
 
 
@@ -77,7 +89,9 @@ def _describe(obj: dict[str, object]) -> str:
     interviewers = obj.get("interviewers")
     if isinstance(interviewers, list):
         for person in interviewers:
-            lines.append(f"  interviewer: {person.get('name') or ''} <{person.get('email') or '?'}>")
+            lines.append(
+                f"  interviewer: {person.get('name') or ''} <{person.get('email') or '?'}>"
+            )
     return "\n".join(lines)
 
 

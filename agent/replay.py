@@ -64,7 +64,9 @@ def load_scenario(directory: Path) -> Scenario:
     try:
         data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ScenarioError(f"{toml_path}: missing (a scenario needs scenario.toml and mail/)") from None
+        raise ScenarioError(
+            f"{toml_path}: missing (a scenario needs scenario.toml and mail/)"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioError(f"{toml_path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
@@ -80,7 +82,9 @@ def load_scenario(directory: Path) -> Scenario:
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ScenarioError(f"{toml_path}: user.timezone: unknown time zone {zone_name!r}") from None
+        raise ScenarioError(
+            f"{toml_path}: user.timezone: unknown time zone {zone_name!r}"
+        ) from None
     if "start" not in clock or "end" not in clock:
         raise ScenarioError(f"{toml_path}: clock.start and clock.end are required")
     start = _time(clock["start"], "clock.start", toml_path)
@@ -142,7 +146,11 @@ def run_scenario(scenario: Scenario, *, approve_all: bool = False) -> list[Event
     index = 0
     rounds_here = 0
     while True:
-        candidates = [t for t in (pending[index][0] if index < len(pending) else None, engine.next_wakeup()) if t]
+        candidates = [
+            t
+            for t in (pending[index][0] if index < len(pending) else None, engine.next_wakeup())
+            if t
+        ]
         if not candidates:
             break
         moment = max(min(candidates), now)
@@ -150,7 +158,9 @@ def run_scenario(scenario: Scenario, *, approve_all: bool = False) -> list[Event
             break
         rounds_here = rounds_here + 1 if moment == now else 0
         if rounds_here > _MAX_ROUNDS_PER_INSTANT:
-            scenario.warnings.append(f"the clock stalled at {moment.isoformat()}; replay stopped there")
+            scenario.warnings.append(
+                f"the clock stalled at {moment.isoformat()}; replay stopped there"
+            )
             break
         now = moment
         while index < len(pending) and pending[index][0] <= now:
@@ -213,7 +223,9 @@ def render_timeline(scenario: Scenario, events: list[Event]) -> str:
         if action == "detected":
             who = "you" if e.get("from_user") else (e.get("from") or "?")
             filed = f" -> {e['application']}" if e.get("application") else ""
-            lines.append(f"{at}  mail      {e['category']:<10}  {who}: {e.get('subject') or '(no subject)'}{filed}")
+            lines.append(
+                f"{at}  mail      {e['category']:<10}  {who}: {e.get('subject') or '(no subject)'}{filed}"
+            )
         elif action == "draft":
             counts["draft"] += 1
             status = " [needs you: " + "; ".join(e["problems"]) + "]" if e.get("problems") else ""

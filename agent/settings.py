@@ -36,7 +36,9 @@ def _valid_zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {value!r} (use an IANA name such as 'Europe/Berlin')") from exc
+        raise ValueError(
+            f"unknown time zone {value!r} (use an IANA name such as 'Europe/Berlin')"
+        ) from exc
     return value
 
 
@@ -63,7 +65,9 @@ class WindowSettings(_Strict):
     days: list[Day] = ["mon", "tue", "wed", "thu", "fri"]
     start: time = time(9, 0)
     end: time = time(17, 0)
-    holidays: str = Field("", description="country code whose public holidays are not business days")
+    holidays: str = Field(
+        "", description="country code whose public holidays are not business days"
+    )
     holiday_subdivision: str = ""
 
     @field_validator("end")
@@ -82,7 +86,9 @@ class WindowSettings(_Strict):
         import holidays
 
         if value.upper() not in holidays.list_supported_countries():
-            raise ValueError(f"no holiday calendar for {value!r} (use a country code such as 'US' or 'DE')")
+            raise ValueError(
+                f"no holiday calendar for {value!r} (use a country code such as 'US' or 'DE')"
+            )
         return value.upper()
 
 
@@ -132,7 +138,9 @@ class Settings(BaseSettings):
     sending: SendingSettings = SendingSettings()
     templates: TemplateSettings = TemplateSettings()
     references: list[Reference] = []
-    noreply: list[str] = Field(default_factory=list, description="extra addresses never to write to")
+    noreply: list[str] = Field(
+        default_factory=list, description="extra addresses never to write to"
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -158,7 +166,10 @@ class Settings(BaseSettings):
             user_email=user_email.lower(),
             user_zone=ZoneInfo(user_zone),
             window=Window(
-                days=frozenset(_DAYS.index(d) for d in w.days), start=w.start, end=w.end, holidays=calendar
+                days=frozenset(_DAYS.index(d) for d in w.days),
+                start=w.start,
+                end=w.end,
+                holidays=calendar,
             ),
             thank_you_delay=timedelta(hours=p.thank_you_delay_hours),
             thank_you_business_days=p.thank_you_business_days,
@@ -204,7 +215,9 @@ def load_settings(path: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file (copy config.example.toml there and edit it)") from None
+        raise ConfigError(
+            f"{path}: no such file (copy config.example.toml there and edit it)"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     try:

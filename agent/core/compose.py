@@ -38,7 +38,9 @@ PLACEHOLDER = re.compile(
     r"|\b(?:TODO|TBD|XXX|FIXME)\b|lorem ipsum",
     re.IGNORECASE,
 )
-_PREFIX = re.compile(r"^\s*(?:(?:re|aw|sv|vs|antw|fwd?|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^\s*(?:(?:re|aw|sv|vs|antw|fwd?|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
+)
 _MAX_REFERENCES = 20
 
 
@@ -130,12 +132,14 @@ def fields(
         "company_or_employer": company or "a prospective employer",
         "role_or_interview": role or "recent",
         "when": _when(interview_end, send_at, zone),
-        "topic_sentence": f" I especially enjoyed our discussion of {topic.strip().rstrip('.')}." if topic else "",
+        "topic_sentence": f" I especially enjoyed our discussion of {topic.strip().rstrip('.')}."
+        if topic
+        else "",
     }
 
 
 def reply_subject(subject: str) -> str:
-    """"Re: " plus the subject without its reply and forward prefixes."""
+    """ "Re: " plus the subject without its reply and forward prefixes."""
     base = _PREFIX.sub("", subject or "").strip()
     return f"Re: {base}" if base else "Re:"
 

@@ -56,7 +56,9 @@ class Engine:
     templates: Mapping[str, str]
     auto_send: frozenset[str] = frozenset()  # kinds the user lets go out without approval
     approve_all: bool = False
-    topics: Mapping[str, str] = field(default_factory=dict)  # application id or company -> topic noted
+    topics: Mapping[str, str] = field(
+        default_factory=dict
+    )  # application id or company -> topic noted
     apps: dict[str, Application] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
     by_message: dict[str, str] = field(default_factory=dict)
@@ -74,7 +76,9 @@ class Engine:
         self.seen.add(mid)
         user = self.rules.user_email
         from_user = msg.sender is not None and msg.sender.email == user
-        thread_app = next((self.by_message[r] for r in msg.thread_ids if r in self.by_message), None)
+        thread_app = next(
+            (self.by_message[r] for r in msg.thread_ids if r in self.by_message), None
+        )
         if msg.report and msg.report.original_message_id in self.by_message:
             thread_app = self.by_message[msg.report.original_message_id]
         reading = classify(msg, user=user, in_thread=thread_app is not None and not from_user)
@@ -163,10 +167,14 @@ class Engine:
                 continue
             want = wanted.get(draft.key)
             if want is None:
-                events.append(self._cancel(draft, policy.cancel_reason(draft, app, now, self.rules), now))
+                events.append(
+                    self._cancel(draft, policy.cancel_reason(draft, app, now, self.rules), now)
+                )
             elif want.draft_at <= now and self._differs(draft, want):
                 reason = policy.cancel_reason(draft, app, now, self.rules)
-                events.append(self._cancel(draft, "superseded" if reason == "superseded" else reason, now))
+                events.append(
+                    self._cancel(draft, "superseded" if reason == "superseded" else reason, now)
+                )
         live = {d.key for d in self._app_drafts(app) if d.pending or d.status == SENT}
         for want in plan.wants:
             if want.draft_at <= now and want.key not in live:
@@ -178,11 +186,17 @@ class Engine:
     @staticmethod
     def _differs(draft: Draft, want: Want) -> bool:
         anchor = want.anchor.id if want.anchor else None
-        return tuple(draft.to) != want.to or draft.in_reply_to != anchor or draft.send_at != want.send_at
+        return (
+            tuple(draft.to) != want.to
+            or draft.in_reply_to != anchor
+            or draft.send_at != want.send_at
+        )
 
     def _close(self, app: Application, reason: str, now: datetime) -> list[Event]:
         app.closed_at, app.closed_reason = now, reason
-        events: list[Event] = [{"at": _iso(now), "action": "closed", "application": app.id, "reason": reason}]
+        events: list[Event] = [
+            {"at": _iso(now), "action": "closed", "application": app.id, "reason": reason}
+        ]
         for draft in self._app_drafts(app):
             if draft.pending:
                 events.append(self._cancel(draft, reason, now))
@@ -297,7 +311,8 @@ class Engine:
         """Why this draft may not go out now; empty when it may. The last line of defence."""
         problems: list[str] = []
         if draft.status == SENT or any(
-            d.key == draft.key and d.status == SENT and d.id != draft.id for d in self.drafts.values()
+            d.key == draft.key and d.status == SENT and d.id != draft.id
+            for d in self.drafts.values()
         ):
             problems.append("already sent")
         if draft.status not in (APPROVED, QUEUED):

@@ -22,7 +22,13 @@ AUTO_SENDABLE = frozenset({THANK_YOU, CHECK_IN})
 
 #: Draft statuses. A draft moves queued -> approved -> sent, or to cancelled;
 #: needs_user drafts (a placeholder left, no valid recipient) can never be sent.
-QUEUED, APPROVED, SENT, CANCELLED, NEEDS_USER = "queued", "approved", "sent", "cancelled", "needs_user"
+QUEUED, APPROVED, SENT, CANCELLED, NEEDS_USER = (
+    "queued",
+    "approved",
+    "sent",
+    "cancelled",
+    "needs_user",
+)
 PENDING = frozenset({QUEUED, APPROVED, NEEDS_USER})
 
 DEFAULT_INTERVIEW_LENGTH = timedelta(hours=1)

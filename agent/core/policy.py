@@ -177,7 +177,9 @@ def _last_outbound(app: Application, now: datetime) -> datetime | None:
 # --- Rule 1 -----------------------------------------------------------------------
 
 
-def _recruiter_mail(app: Application, iv: Interview | None, now: datetime, rules: Rules) -> Mail | None:
+def _recruiter_mail(
+    app: Application, iv: Interview | None, now: datetime, rules: Rules
+) -> Mail | None:
     """The newest human hiring-side message with a usable address."""
     candidates = [m for m in app.hiring_mails(now) if usable(m.reply_to, app, rules)]
     if iv is not None:
@@ -221,7 +223,11 @@ def _thank_yous(app: Application, iv: Interview, now: datetime, rules: Rules) ->
     if not targets:
         recruiter = _recruiter_mail(app, iv, iv.end, rules)
         if recruiter is not None and recruiter.reply_to:
-            targets.append(Contact(app.people.get(recruiter.reply_to) or recruiter.sender_name, recruiter.reply_to))
+            targets.append(
+                Contact(
+                    app.people.get(recruiter.reply_to) or recruiter.sender_name, recruiter.reply_to
+                )
+            )
     send_at = _thank_you_send_at(iv, rules)
     wants = []
     for person in targets:
@@ -297,16 +303,26 @@ def current_wait(app: Application, now: datetime, rules: Rules) -> Wait | None:
     return Wait(key=key, since=since, due=due, interview=last)
 
 
-def _check_ins_done(app: Application, drafts: list[Draft], wait: Wait, now: datetime) -> list[datetime]:
+def _check_ins_done(
+    app: Application, drafts: list[Draft], wait: Wait, now: datetime
+) -> list[datetime]:
     """When each check-in of this wait went out: the agent's and the user's own."""
     times = [
         d.sent_at
         for d in drafts
-        if d.kind == CHECK_IN and d.status == SENT and d.sent_at is not None and d.sent_at > wait.since
+        if d.kind == CHECK_IN
+        and d.status == SENT
+        and d.sent_at is not None
+        and d.sent_at > wait.since
     ]
     agent_ids = {d.message_id for d in drafts if d.message_id}
     for m in app.user_mails(now):
-        if m.at > wait.since and m.id not in agent_ids and m.draft_id is None and not _is_thank_you(app, m):
+        if (
+            m.at > wait.since
+            and m.id not in agent_ids
+            and m.draft_id is None
+            and not _is_thank_you(app, m)
+        ):
             times.append(m.at)
     return sorted(times)
 
@@ -316,12 +332,15 @@ def _is_thank_you(app: Application, mail: Mail) -> bool:
     if not mail.thanks:
         return False
     return any(
-        iv.cancelled_at is None and iv.end - timedelta(hours=1) <= mail.at <= iv.end + timedelta(days=4)
+        iv.cancelled_at is None
+        and iv.end - timedelta(hours=1) <= mail.at <= iv.end + timedelta(days=4)
         for iv in app.interviews
     )
 
 
-def _postponed_by_absence(app: Application, target: str, since: datetime, due: datetime, now: datetime, rules: Rules) -> datetime:
+def _postponed_by_absence(
+    app: Application, target: str, since: datetime, due: datetime, now: datetime, rules: Rules
+) -> datetime:
     for m in app.mails:
         if not (m.out_of_office and m.at > since and m.at <= now and m.return_date):
             continue
@@ -333,7 +352,9 @@ def _postponed_by_absence(app: Application, target: str, since: datetime, due: d
     return due
 
 
-def _check_ins(app: Application, drafts: list[Draft], now: datetime, rules: Rules) -> tuple[list[Want], str | None, datetime | None]:
+def _check_ins(
+    app: Application, drafts: list[Draft], now: datetime, rules: Rules
+) -> tuple[list[Want], str | None, datetime | None]:
     wait = current_wait(app, now, rules)
     if wait is None:
         return [], None, None
@@ -350,15 +371,17 @@ def _check_ins(app: Application, drafts: list[Draft], now: datetime, rules: Rule
         return [], None, None
     target = target_mail.reply_to
     anchor = _latest_in_thread(app, target_mail, now)
-    if done:
-        due = done[-1] + rules.second_check_in_after
-    else:
-        due = wait.due
+    due = done[-1] + rules.second_check_in_after if done else wait.due
     last_out = _last_outbound(app, now)
     if last_out is not None:
-        due = max(due, add_business_days(last_out, rules.min_gap_business_days, rules.window, rules.user_zone))
+        due = max(
+            due,
+            add_business_days(last_out, rules.min_gap_business_days, rules.window, rules.user_zone),
+        )
     due = _postponed_by_absence(app, target, wait.since, due, now, rules)
-    zone = next((iv.zone for iv in reversed(app.interviews) if iv.cancelled_at is None and iv.zone), None)
+    zone = next(
+        (iv.zone for iv in reversed(app.interviews) if iv.cancelled_at is None and iv.zone), None
+    )
     send_at = send_time(due, zone, rules)
     number = len(done) + 1
     want = Want(

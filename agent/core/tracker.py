@@ -79,7 +79,9 @@ def org_domains(addresses: list[str]) -> set[str]:
     return {
         a.rpartition("@")[2]
         for a in addresses
-        if "@" in a and not is_free_mail(a.rpartition("@")[2]) and not is_ats_domain(a.rpartition("@")[2])
+        if "@" in a
+        and not is_free_mail(a.rpartition("@")[2])
+        and not is_ats_domain(a.rpartition("@")[2])
     }
 
 
@@ -92,11 +94,7 @@ def find_application(
     company = squash(reading.company or "")
     matches: list[Application] = []
     for app in apps:
-        if any(a in app.people for a in addresses):
-            matches.append(app)
-        elif domains & app.domains:
-            matches.append(app)
-        elif company and len(company) >= 4 and app.company and squash(app.company) == company:
+        if any(a in app.people for a in addresses) or domains & app.domains or (company and len(company) >= 4 and app.company and squash(app.company) == company):
             matches.append(app)
     if not matches:
         return None
@@ -163,7 +161,9 @@ def learn(app: Application, msg: Message, reading: Reading, user_email: str) -> 
     app.domains |= org_domains([a for a in app.people if a != user_email])
 
 
-def mail_record(msg: Message, reading: Reading, at: datetime, *, from_user: bool, draft_id: str | None) -> Mail:
+def mail_record(
+    msg: Message, reading: Reading, at: datetime, *, from_user: bool, draft_id: str | None
+) -> Mail:
     automatic = reading.category == "auto_reply"
     text = msg.fresh_text
     return Mail(
@@ -202,13 +202,19 @@ def _contacts(people: tuple[object, ...]) -> list[Contact]:
 
 def _invite_people(inv: Invite, user_email: str) -> list[Contact]:
     org = inv.organizer.email if inv.organizer else None
-    panel = [a for a in inv.attendees if a.is_person and a.email and a.email != user_email and a.email != org]
+    panel = [
+        a
+        for a in inv.attendees
+        if a.is_person and a.email and a.email != user_email and a.email != org
+    ]
     if not panel and inv.organizer and org and org != user_email and not is_noreply(org):
         panel = [inv.organizer]
     return [Contact(a.name, a.email) for a in panel]
 
 
-def apply_interviews(app: Application, msg: Message, reading: Reading, at: datetime, user_email: str) -> list[str]:
+def apply_interviews(
+    app: Application, msg: Message, reading: Reading, at: datetime, user_email: str
+) -> list[str]:
     """Record the interviews a message announces, moves or cancels; returns what changed."""
     changes: list[str] = []
     if reading.category != "invitation":
@@ -222,7 +228,9 @@ def apply_interviews(app: Application, msg: Message, reading: Reading, at: datet
             changes.extend(_apply_invite(app, inv, key, people, msg, at))
         return changes
     text = msg.fresh_text
-    pending = [iv for iv in app.interviews if iv.pending(at) or (iv.cancelled_at is None and iv.start > at)]
+    pending = [
+        iv for iv in app.interviews if iv.pending(at) or (iv.cancelled_at is None and iv.start > at)
+    ]
     if reading.interview is None:
         if _CANCEL.search(text) and pending:
             iv = max(pending, key=lambda i: i.announced_at)
@@ -260,7 +268,10 @@ def apply_interviews(app: Application, msg: Message, reading: Reading, at: datet
 
 def _merge_people(iv: Interview, people: list[Contact]) -> None:
     for p in people:
-        if not any((p.email and q.email == p.email) or (p.name and q.name == p.name) for q in iv.interviewers):
+        if not any(
+            (p.email and q.email == p.email) or (p.name and q.name == p.name)
+            for q in iv.interviewers
+        ):
             iv.interviewers.append(p)
         elif p.email:
             iv.interviewers = [
@@ -275,10 +286,16 @@ def _apply_invite(
     existing = next((iv for iv in app.interviews if iv.uid and iv.uid == inv.uid), None)
     end = inv.end or inv.start + DEFAULT_INTERVIEW_LENGTH
     if inv.cancelled:
-        if existing is not None and existing.cancelled_at is None and inv.sequence >= existing.sequence:
+        if (
+            existing is not None
+            and existing.cancelled_at is None
+            and inv.sequence >= existing.sequence
+        ):
             existing.cancelled_at = at
             return [f"cancelled:{existing.key}"]
-        same = next((iv for iv in app.interviews if iv.cancelled_at is None and iv.start == inv.start), None)
+        same = next(
+            (iv for iv in app.interviews if iv.cancelled_at is None and iv.start == inv.start), None
+        )
         if same is not None:
             same.cancelled_at = at
             return [f"cancelled:{same.key}"]
@@ -296,7 +313,9 @@ def _apply_invite(
             existing.zone = inv.zone or existing.zone
         _merge_people(existing, people)
         return [f"moved:{existing.key}"] if changed else []
-    same_time = next((iv for iv in app.interviews if iv.cancelled_at is None and iv.start == inv.start), None)
+    same_time = next(
+        (iv for iv in app.interviews if iv.cancelled_at is None and iv.start == inv.start), None
+    )
     if same_time is not None:
         same_time.uid = same_time.uid or inv.uid
         same_time.end = end

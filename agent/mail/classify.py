@@ -78,7 +78,9 @@ _UNMONITORED = re.compile(
     r"unattended mailbox|not monitored)\b",
     re.I,
 )
-_LOCATION = re.compile(r"^\s*(?:where|location|place|venue|address)\s*:\s*(?P<loc>.{3,120})$", re.I | re.M)
+_LOCATION = re.compile(
+    r"^\s*(?:where|location|place|venue|address)\s*:\s*(?P<loc>.{3,120})$", re.I | re.M
+)
 _LOCATION_WORDS = (
     ("zoom", "Zoom"),
     ("google meet", "Google Meet"),
@@ -195,7 +197,9 @@ def signature_lines(text: str) -> list[str]:
     return lines[-6:]
 
 
-def _any_sentence(pattern: re.Pattern[str], items: list[str], *, unconditional: bool = False) -> bool:
+def _any_sentence(
+    pattern: re.Pattern[str], items: list[str], *, unconditional: bool = False
+) -> bool:
     for s in items:
         if pattern.search(s) and not (unconditional and lx.CONDITIONAL.search(s)):
             return True
@@ -225,7 +229,10 @@ def _is_auto_answer(msg: Message) -> bool:
 def _is_bulk(msg: Message) -> bool:
     if any(msg.header(h) for h in lx.LIST_HEADERS):
         return True
-    return msg.header("precedence").strip().lower() in lx.BULK_PRECEDENCE and _auto_submitted(msg) != "auto-replied"
+    return (
+        msg.header("precedence").strip().lower() in lx.BULK_PRECEDENCE
+        and _auto_submitted(msg) != "auto-replied"
+    )
 
 
 def _is_bounce(msg: Message) -> bool:
@@ -233,7 +240,9 @@ def _is_bounce(msg: Message) -> bool:
         return True
     sender = msg.sender.email if msg.sender else ""
     local = sender.split("@", 1)[0]
-    return local in ("mailer-daemon", "postmaster", "mail-daemon") and bool(lx.BOUNCE_SUBJECT.search(msg.subject))
+    return local in ("mailer-daemon", "postmaster", "mail-daemon") and bool(
+        lx.BOUNCE_SUBJECT.search(msg.subject)
+    )
 
 
 # --- the reading ------------------------------------------------------------------
@@ -251,14 +260,16 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
     me = {user.lower()} if user else {a.email for a in msg.to}
     text = msg.fresh_text
     items = sentences(text)
-    subject_items = [msg.subject] + items
+    subject_items = [msg.subject, *items]
     bulk = _is_bulk(msg)
 
     if _is_bounce(msg):
         report = msg.report
-        bounced = report.failed_recipients if report else tuple(
-            e for e in emails_in(msg.text) if not is_noreply(e) and e not in me
-        )[:1]
+        bounced = (
+            report.failed_recipients
+            if report
+            else tuple(e for e in emails_in(msg.text) if not is_noreply(e) and e not in me)[:1]
+        )
         return Reading(
             "auto_reply",
             auto_kind="bounce",
@@ -298,10 +309,12 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
     cold = _any_sentence(lx.COLD_OUTREACH, items) and not in_thread
 
     category: str
-    if scam:
-        category = "other"
-    elif (bulk or newsletter) and not in_thread and not (
-        (rejected or offered) and re.search(r"\byour (?:application|candidacy)\b", text, re.I)
+    if scam or (
+        (bulk or newsletter)
+        and not in_thread
+        and not (
+            (rejected or offered) and re.search(r"\byour (?:application|candidacy)\b", text, re.I)
+        )
     ):
         category = "other"
     elif rejected:
@@ -310,7 +323,17 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
         category = "offer"
     else:
         category = _invitation_or_rest(
-            msg, items, subject_items, invites, job, interview_word, other_sense, scheduling_link, cold, in_thread, sent
+            msg,
+            items,
+            subject_items,
+            invites,
+            job,
+            interview_word,
+            other_sense,
+            scheduling_link,
+            cold,
+            in_thread,
+            sent,
         )
 
     if category == "other" or category == "auto_reply":
@@ -341,8 +364,15 @@ def _invitation_or_rest(
     sent: datetime,
 ) -> str:
     """Rules 4 and 6-10 for mail that is neither a rejection nor an offer."""
-    if other_sense and not in_thread and not _any_sentence(
-        re.compile(r"\b(?:position|role|opening|application|candidacy|hiring manager|vacancy)\b", re.I), subject_items
+    if (
+        other_sense
+        and not in_thread
+        and not _any_sentence(
+            re.compile(
+                r"\b(?:position|role|opening|application|candidacy|hiring manager|vacancy)\b", re.I
+            ),
+            subject_items,
+        )
     ):
         return "other"
     if not job and not in_thread:
@@ -357,7 +387,9 @@ def _invitation_or_rest(
     acknowledgement = _any_sentence(lx.ACKNOWLEDGEMENT, subject_items)
     if cold and not (has_invite or timed or scheduling_link):
         return "other"
-    inviting = has_invite or invite_phrase or (scheduling_link and meeting) or (timed and interview_word)
+    inviting = (
+        has_invite or invite_phrase or (scheduling_link and meeting) or (timed and interview_word)
+    )
     if acknowledgement and not has_invite and not (timed and invite_phrase):
         return "auto_reply"
     if _auto_submitted(msg) and not (has_invite or (invite_phrase and (scheduling_link or timed))):
@@ -382,14 +414,16 @@ def _hiring_reading(
     bulk: bool,
 ) -> Reading:
     text = msg.fresh_text
-    known = [a for a in (*msg.reply_to, *( [msg.sender] if msg.sender else [])) if a.email not in me]
+    known = [a for a in (*msg.reply_to, *([msg.sender] if msg.sender else [])) if a.email not in me]
     for inv in invites:
         for person in (inv.organizer, *inv.attendees):
             if person and person.email and person.email not in me:
                 known.append(Address(person.name, person.email))
     domains = hiring_domains(known)
     summaries = [i.summary for i in invites if i.summary]
-    company = find_company(msg.subject, items, signature_lines(text), msg.sender, summaries, domains)
+    company = find_company(
+        msg.subject, items, signature_lines(text), msg.sender, summaries, domains
+    )
     role = find_role(msg.subject, items, summaries, company)
     reply_to = _reply_to(msg, invites, me)
 
@@ -424,7 +458,9 @@ def _hiring_reading(
     )
 
 
-def _interview_time(msg: Message, invites: tuple[Invite, ...], sent: datetime) -> InterviewTime | None:
+def _interview_time(
+    msg: Message, invites: tuple[Invite, ...], sent: datetime
+) -> InterviewTime | None:
     location = _location(msg)
     if invites:
         starts = min(invites, key=lambda i: i.start)
@@ -458,7 +494,12 @@ def _reply_to(msg: Message, invites: tuple[Invite, ...], me: set[str]) -> str | 
         return sender.email
     for inv in invites:
         org = inv.organizer
-        if org and org.email and org.email not in me and is_human_address(Address(org.name, org.email)):
+        if (
+            org
+            and org.email
+            and org.email not in me
+            and is_human_address(Address(org.name, org.email))
+        ):
             return org.email
     for email in emails_in(msg.fresh_text):
         found = parse_addresses(email)
@@ -495,7 +536,13 @@ def _interviewers(
         organizer = inv.organizer
         org_email = organizer.email if organizer else None
         panel = [a for a in others if a.email != org_email]
-        if not panel and organizer and org_email and org_email not in me and not is_noreply(org_email):
+        if (
+            not panel
+            and organizer
+            and org_email
+            and org_email not in me
+            and not is_noreply(org_email)
+        ):
             panel = [organizer]
         for a in panel:
             add(a.name, a.email)
@@ -505,7 +552,11 @@ def _interviewers(
     for name in text_names:
         if any(name_matches(name, p.name) for p in people):
             continue
-        email = _email_for(name, body_emails) or _known_email(name, known) or guess_address(name, pattern)
+        email = (
+            _email_for(name, body_emails)
+            or _known_email(name, known)
+            or guess_address(name, pattern)
+        )
         add(name, email)
     if not people and _FIRST_PERSON_CALL.search(msg.fresh_text) and msg.sender:
         sender = msg.sender

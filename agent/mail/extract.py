@@ -56,10 +56,16 @@ _COMPANY_IN_BODY = (
         rf"\b(?:position|role|opening|job|vacancy|team|career|opportunit(?:y|ies)|interview|offer)"
         rf"\s+(?:here\s+)?(?:at|with)\s+(?P<c>{_NAME_PHRASE})"
     ),
-    re.compile(rf"\b(?:here at|on behalf of|interest in|join(?:ing)?|welcome to)\s+(?P<c>{_NAME_PHRASE})"),
-    re.compile(rf"\b(?:the|our)\s+(?P<c>{_NAME_PHRASE})\s+(?:team|family|recruiting team|hiring team)\b"),
+    re.compile(
+        rf"\b(?:here at|on behalf of|interest in|join(?:ing)?|welcome to)\s+(?P<c>{_NAME_PHRASE})"
+    ),
+    re.compile(
+        rf"\b(?:the|our)\s+(?P<c>{_NAME_PHRASE})\s+(?:team|family|recruiting team|hiring team)\b"
+    ),
     re.compile(rf"\bapplying (?:to|at|with)\s+(?P<c>{_NAME_PHRASE})"),
-    re.compile(rf"\b(?P<c>{_NAME_PHRASE})(?:'s|’s)\s+(?:hiring|recruiting|talent|people|engineering)\b"),
+    re.compile(
+        rf"\b(?P<c>{_NAME_PHRASE})(?:'s|’s)\s+(?:hiring|recruiting|talent|people|engineering)\b"
+    ),
 )
 _DEPT = (
     r"(?:Talent(?: Acquisition| Team| Partner)?|Recruiting(?: Team)?|Recruitment(?: Team)?|HR|Human Resources|"
@@ -69,20 +75,18 @@ _SIGNATURE = (
     re.compile(rf"^\s*{_DEPT}\s*[,|@–—-]\s*(?P<c>{_NAME_PHRASE})\s*$"),
     re.compile(rf"^\s*(?P<c>{_NAME_PHRASE})\s*[,|–—-]\s*{_DEPT}\s*$"),
     re.compile(rf"^\s*(?P<c>{_NAME_PHRASE})\s+{_DEPT}\s*$"),
-    re.compile(rf"^\s*(?:The\s+)?(?P<c>{_NAME_PHRASE})\s+(?:Talent|Recruiting|Hiring|People)\s+Team\s*$"),
+    re.compile(
+        rf"^\s*(?:The\s+)?(?P<c>{_NAME_PHRASE})\s+(?:Talent|Recruiting|Hiring|People)\s+Team\s*$"
+    ),
     re.compile(rf"^\s*[A-Z][\w ]{{2,60}}?\s+(?:at|@|\|)\s+(?P<c>{_NAME_PHRASE})\s*$"),
 )
 _ORG_SUFFIX = re.compile(
-    rf"\s*(?:[-–—|,]\s*)?(?:{_DEPT}|Jobs|Careers|Notifications?|Calendar|Scheduling|Hiring)\s*$", re.I
+    rf"\s*(?:[-–—|,]\s*)?(?:{_DEPT}|Jobs|Careers|Notifications?|Calendar|Scheduling|Hiring)\s*$",
+    re.I,
 )
 _VIA = re.compile(r"\s+(?:via|through|from|@)\s+.*$", re.I)
 _COMPANY_STOP = frozenset(
-    """hi hello dear thanks thank regards best kind cheers the we our your you i it this that
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december interview interviews application update next steps
-    re fwd fw invitation confirmed booked panel video phone call onsite round final first second third
-    team recruiting talent hr careers jobs offer rejection position role opening zoom google microsoft
-    teams meet""".split()
+    ["hi", "hello", "dear", "thanks", "thank", "regards", "best", "kind", "cheers", "the", "we", "our", "your", "you", "i", "it", "this", "that", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "interview", "interviews", "application", "update", "next", "steps", "re", "fwd", "fw", "invitation", "confirmed", "booked", "panel", "video", "phone", "call", "onsite", "round", "final", "first", "second", "third", "team", "recruiting", "talent", "hr", "careers", "jobs", "offer", "rejection", "position", "role", "opening", "zoom", "google", "microsoft", "teams", "meet"]
 )
 
 _ROLE_IN_SUBJECT = (
@@ -105,9 +109,15 @@ _ROLE_IN_BODY = (
         r"\b(?:for|of|as|about|to)\s+(?:the|our|a|an|your)\s+(?P<r>[A-Z][\w/&+.,' -]{2,70}?)\s+"
         r"(?:role|position|opening|vacancy|job|opportunity|post|req(?:uisition)?)\b"
     ),
-    re.compile(r"\b(?:position|role) of\s+(?:the\s+)?(?P<r>[A-Z][\w/&+.' -]{2,70}?)(?:\s+(?:at|with|in)\b|[.,;:(]|$)"),
-    re.compile(r"\bapplication (?:for|to) (?:the )?(?P<r>[A-Z][\w/&+.' -]{2,70}?)(?:\s+(?:at|with|role|position)\b|[.,;:(]|$)"),
-    re.compile(r"\bas (?:a|an|our) (?:new )?(?P<r>[A-Z][\w/&+.' -]{2,70}?)(?:\s+(?:at|with|in|on)\b|[.,;:(]|$)"),
+    re.compile(
+        r"\b(?:position|role) of\s+(?:the\s+)?(?P<r>[A-Z][\w/&+.' -]{2,70}?)(?:\s+(?:at|with|in)\b|[.,;:(]|$)"
+    ),
+    re.compile(
+        r"\bapplication (?:for|to) (?:the )?(?P<r>[A-Z][\w/&+.' -]{2,70}?)(?:\s+(?:at|with|role|position)\b|[.,;:(]|$)"
+    ),
+    re.compile(
+        r"\bas (?:a|an|our) (?:new )?(?P<r>[A-Z][\w/&+.' -]{2,70}?)(?:\s+(?:at|with|in|on)\b|[.,;:(]|$)"
+    ),
 )
 _ROLE_TRIM = re.compile(
     r"^(?:the|our|your|a|an|new|open|exciting)\s+|\s+(?:role|position|opening|vacancy|job|interview|"
@@ -130,7 +140,9 @@ _PEOPLE_LINE = (
         r"(?:\s*\([^)]{0,80}\))?(?:\s*,\s*(?:(?:our|a|the|their)\s+)?[A-Za-z][\w ,&/-]{0,60}?(?=,|\s+and\s|\.|;|$))?){0,5})",
     ),
 )
-_NAME = re.compile(r"(?:(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})")
+_NAME = re.compile(
+    r"(?:(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})"
+)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -242,7 +254,9 @@ def _has_role_noun(text: str) -> bool:
     return any(w in ROLE_NOUNS for w in words)
 
 
-def find_role(subject: str, lines: list[str], summaries: list[str], company: str | None) -> str | None:
+def find_role(
+    subject: str, lines: list[str], summaries: list[str], company: str | None
+) -> str | None:
     """The job title, or None."""
     found: list[tuple[int, int, str]] = []
 
@@ -325,7 +339,15 @@ def address_pattern(known: list[Address]) -> tuple[str, str] | None:
             continue
         first, last = parts
         local = a.local
-        for pattern in ("first.last", "first_last", "firstlast", "flast", "first.l", "f.last", "first"):
+        for pattern in (
+            "first.last",
+            "first_last",
+            "firstlast",
+            "flast",
+            "first.l",
+            "f.last",
+            "first",
+        ):
             if _render(pattern, first, last) == local:
                 return pattern, a.domain
     return None

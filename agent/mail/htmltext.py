@@ -70,9 +70,7 @@ class _Text(HTMLParser):
             self.quote += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.out.append("\n")
-        elif tag in _BLOCK:
+        if tag == "br" or tag in _BLOCK:
             self.out.append("\n")
 
     def handle_endtag(self, tag: str) -> None:

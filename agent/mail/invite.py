@@ -119,9 +119,7 @@ def _decoded(event: icalendar.cal.Component, name: str) -> object:
         return None
 
 
-def _one_event(
-    event: icalendar.cal.Component, method: str, fallback: tzinfo
-) -> Invite | None:
+def _one_event(event: icalendar.cal.Component, method: str, fallback: tzinfo) -> Invite | None:
     prop = event.get("DTSTART")
     tzid = _text(getattr(prop, "params", {}).get("TZID", "")) if prop is not None else ""
     zone = fallback

@@ -27,7 +27,14 @@ AUTO_PRECEDENCE = frozenset({"auto_reply", "auto-reply"})
 #: Precedence values of bulk or list mail.
 BULK_PRECEDENCE = frozenset({"bulk", "junk", "list"})
 #: Headers of mailing lists and bulk senders (RFC 2369, RFC 2919, RFC 8058).
-LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post", "feedback-id", "x-campaign", "x-mailgun-tag")
+LIST_HEADERS = (
+    "list-id",
+    "list-unsubscribe",
+    "list-post",
+    "feedback-id",
+    "x-campaign",
+    "x-mailgun-tag",
+)
 
 #: Subjects of automatic answers: Exchange, Gmail, and their translations.
 AUTO_SUBJECT = _any(
@@ -245,14 +252,5 @@ ASKS_SOMETHING = _any(
 
 #: Titles a role name ends with (for telling roles from other capitalised phrases).
 ROLE_NOUNS = frozenset(
-    """engineer developer manager analyst designer scientist specialist coordinator director lead
-    architect consultant administrator technician officer associate intern internship nurse accountant
-    writer editor researcher representative assistant advisor adviser owner head president programmer
-    strategist marketer recruiter partner principal chemist biologist physician therapist pharmacist
-    teacher lecturer professor tester planner producer operator supervisor controller auditor economist
-    statistician cartographer surveyor librarian counsel attorney paralegal agent executive clerk
-    mechanic electrician machinist chef cook driver pilot translator instructor trainer fellow apprentice
-    sre devops qa ux ui cto cfo ceo vp evangelist advocate steward buyer merchandiser investigator
-    inspector hygienist dentist veterinarian pharmacologist geologist hydrologist epidemiologist
-    coach counselor counsellor""".split()
+    ["engineer", "developer", "manager", "analyst", "designer", "scientist", "specialist", "coordinator", "director", "lead", "architect", "consultant", "administrator", "technician", "officer", "associate", "intern", "internship", "nurse", "accountant", "writer", "editor", "researcher", "representative", "assistant", "advisor", "adviser", "owner", "head", "president", "programmer", "strategist", "marketer", "recruiter", "partner", "principal", "chemist", "biologist", "physician", "therapist", "pharmacist", "teacher", "lecturer", "professor", "tester", "planner", "producer", "operator", "supervisor", "controller", "auditor", "economist", "statistician", "cartographer", "surveyor", "librarian", "counsel", "attorney", "paralegal", "agent", "executive", "clerk", "mechanic", "electrician", "machinist", "chef", "cook", "driver", "pilot", "translator", "instructor", "trainer", "fellow", "apprentice", "sre", "devops", "qa", "ux", "ui", "cto", "cfo", "ceo", "vp", "evangelist", "advocate", "steward", "buyer", "merchandiser", "investigator", "inspector", "hygienist", "dentist", "veterinarian", "pharmacologist", "geologist", "hydrologist", "epidemiologist", "coach", "counselor", "counsellor"]
 )

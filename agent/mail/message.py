@@ -48,7 +48,12 @@ _QUOTE_START = re.compile(
     r"|From:\s.+\n\s*(?:Sent|Date):\s)",
     re.IGNORECASE | re.MULTILINE,
 )
-_CHARSET_ALIASES = {"utf8mb4": "utf-8", "utf8": "utf-8", "unknown-8bit": "utf-8", "x-unknown": "utf-8"}
+_CHARSET_ALIASES = {
+    "utf8mb4": "utf-8",
+    "utf8": "utf-8",
+    "unknown-8bit": "utf-8",
+    "x-unknown": "utf-8",
+}
 
 
 @dataclass(frozen=True)
@@ -99,9 +104,7 @@ class Message:
         if self.message_id:
             return self.message_id
         digest = hashlib.sha1(
-            f"{self.sender}|{self.date}|{self.subject}|{self.text[:500]}".encode(
-                "utf-8", "replace"
-            )
+            f"{self.sender}|{self.date}|{self.subject}|{self.text[:500]}".encode("utf-8", "replace")
         ).hexdigest()[:20]
         return f"<{digest}@missing-id.invalid>"
 
@@ -220,7 +223,9 @@ def _report(msg: StdMessage) -> DeliveryReport | None:
             found = True
             text = _delivery_status_text(part)
             action_failed = re.search(r"^Action:\s*failed", text, re.I | re.M) is not None
-            for m in re.finditer(r"^(?:Final|Original)-Recipient:\s*(?:rfc822;)?\s*(\S+)", text, re.I | re.M):
+            for m in re.finditer(
+                r"^(?:Final|Original)-Recipient:\s*(?:rfc822;)?\s*(\S+)", text, re.I | re.M
+            ):
                 addr = m.group(1).strip("<>").lower()
                 if "@" in addr and addr not in recipients and action_failed:
                     recipients.append(addr)
@@ -232,8 +237,10 @@ def _report(msg: StdMessage) -> DeliveryReport | None:
             if isinstance(inner, list) and inner and isinstance(inner[0], StdMessage):
                 original = _one_id(_raw_to_str(inner[0].get("Message-ID", "")))
             else:
-                m = re.search(r"^Message-ID:\s*(<[^>]+>)", decode_bytes(_payload(part)), re.I | re.M)
-                original = m.group(1) if m else None
+                found_id = re.search(
+                    r"^Message-ID:\s*(<[^>]+>)", decode_bytes(_payload(part)), re.I | re.M
+                )
+                original = found_id.group(1) if found_id else None
     if not found:
         return None
     return DeliveryReport(tuple(recipients), status, original)
@@ -243,7 +250,10 @@ def _delivery_status_text(part: StdMessage) -> str:
     inner = part.get_payload()
     if isinstance(inner, list):  # the stdlib parses delivery-status into header blocks
         return "\n".join(
-            f"{k}: {_raw_to_str(v)}" for block in inner if isinstance(block, StdMessage) for k, v in block.items()
+            f"{k}: {_raw_to_str(v)}"
+            for block in inner
+            if isinstance(block, StdMessage)
+            for k, v in block.items()
         )
     return decode_bytes(_payload(part))
 
