@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent.core import compose
 from agent.core.engine import Engine, Event
+from agent.core.model import Draft
 from agent.errors import ConfigError, ScenarioError
 from agent.mail.message import Message, parse_message
 from agent.settings import Settings, load_templates, settings_from_mapping
@@ -125,80 +126,125 @@ def load_scenario(directory: Path) -> Scenario:
     return scenario
 
 
+class Replayer:
+    """The engine on a simulated clock: deliver messages, move time, send what is due.
+
+    ``followup replay`` feeds it a recorded mailbox; property tests feed it
+    generated mail one step at a time. Sent drafts become messages (built
+    exactly as they would go out) and are delivered back as the user's own.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        user_name: str,
+        user_email: str,
+        zone: ZoneInfo,
+        start: datetime,
+        approve_all: bool = False,
+        topics: dict[str, str] | None = None,
+    ) -> None:
+        try:
+            templates = load_templates(settings)
+        except ConfigError as exc:
+            raise ScenarioError(str(exc)) from None
+        self.user_name = user_name
+        self.user_email = user_email.lower()
+        self.engine = Engine(
+            rules=settings.rules(self.user_email, zone.key),
+            user_name=user_name,
+            templates=templates,
+            auto_send=settings.auto_send(),
+            approve_all=approve_all,
+            topics=topics or {},
+        )
+        self.now = start
+        self.events: list[Event] = []
+        self.warnings: list[str] = []
+        self.sent_mail: list[bytes] = []
+
+    def deliver(self, msg: Message) -> list[Event]:
+        """A message arrives now."""
+        events = self.engine.receive(msg, self.now)
+        events += self._settle()
+        self.events.extend(events)
+        return events
+
+    def advance(self, until: datetime) -> list[Event]:
+        """Move the clock to ``until``, acting at every moment something is due on the way."""
+        events: list[Event] = []
+        rounds = 0
+        while True:
+            wake = self.engine.next_wakeup()
+            if wake is None or wake > until:
+                break
+            moment = max(wake, self.now)
+            rounds = rounds + 1 if moment == self.now else 0
+            if rounds > _MAX_ROUNDS_PER_INSTANT:
+                self.warnings.append(f"the clock stalled at {moment.isoformat()}")
+                break
+            self.now = moment
+            events += self._settle()
+        self.now = max(self.now, until)
+        events += self._settle()
+        self.events.extend(events)
+        return events
+
+    def _settle(self) -> list[Event]:
+        """Decide and send at the current moment until nothing more changes."""
+        events = self.engine.tick(self.now)
+        for _ in range(_MAX_ROUNDS_PER_INSTANT):
+            due = self.engine.due(self.now)
+            if not due:
+                break
+            for draft in due:
+                events += self._send(draft)
+            events += self.engine.tick(self.now)
+        return events
+
+    def _send(self, draft: Draft) -> list[Event]:
+        problems = self.engine.send_problems(draft, self.now)
+        if problems:
+            return [self.engine.hold(draft, problems, self.now)]
+        message_id = compose.message_id_for(draft.id, self.user_email)
+        raw = compose.build_message(
+            from_name=self.user_name,
+            from_email=self.user_email,
+            to=draft.to,
+            cc=draft.cc,
+            subject=draft.subject,
+            body=draft.body,
+            message_id=message_id,
+            date=self.now,
+            in_reply_to=draft.in_reply_to,
+            references=draft.references,
+        )
+        self.sent_mail.append(raw)
+        events = [self.engine.mark_sent(draft, message_id, self.now)]
+        events += self.engine.receive(parse_message(raw), self.now)
+        return events
+
+
 def run_scenario(scenario: Scenario, *, approve_all: bool = False) -> list[Event]:
     """Replay the scenario; returns the events in time order."""
-    settings = scenario.settings
-    try:
-        templates = load_templates(settings)
-    except ConfigError as exc:
-        raise ScenarioError(str(exc)) from None
-    engine = Engine(
-        rules=settings.rules(scenario.user_email, scenario.zone.key),
+    replayer = Replayer(
+        scenario.settings,
         user_name=scenario.user_name,
-        templates=templates,
-        auto_send=settings.auto_send(),
+        user_email=scenario.user_email,
+        zone=scenario.zone,
+        start=scenario.start,
         approve_all=approve_all,
         topics=scenario.topics,
     )
-    events: list[Event] = []
-    pending = list(scenario.mail)
-    now = scenario.start
-    index = 0
-    rounds_here = 0
-    while True:
-        candidates = [
-            t
-            for t in (pending[index][0] if index < len(pending) else None, engine.next_wakeup())
-            if t
-        ]
-        if not candidates:
+    for at, _name, msg in scenario.mail:
+        if at > scenario.end:
             break
-        moment = max(min(candidates), now)
-        if moment > scenario.end:
-            break
-        rounds_here = rounds_here + 1 if moment == now else 0
-        if rounds_here > _MAX_ROUNDS_PER_INSTANT:
-            scenario.warnings.append(
-                f"the clock stalled at {moment.isoformat()}; replay stopped there"
-            )
-            break
-        now = moment
-        while index < len(pending) and pending[index][0] <= now:
-            events.extend(engine.receive(pending[index][2], now))
-            index += 1
-        events.extend(engine.tick(now))
-        events.extend(_send_due(engine, scenario, now))
-    return events
-
-
-def _send_due(engine: Engine, scenario: Scenario, now: datetime) -> list[Event]:
-    events: list[Event] = []
-    for _ in range(_MAX_ROUNDS_PER_INSTANT):
-        due = engine.due(now)
-        if not due:
-            break
-        for draft in due:
-            problems = engine.send_problems(draft, now)
-            if problems:
-                events.append(engine.hold(draft, problems, now))
-                continue
-            message_id = compose.message_id_for(draft.id, scenario.user_email)
-            raw = compose.build_message(
-                from_name=scenario.user_name,
-                from_email=scenario.user_email,
-                to=draft.to,
-                cc=draft.cc,
-                subject=draft.subject,
-                body=draft.body,
-                message_id=message_id,
-                date=now,
-                in_reply_to=draft.in_reply_to,
-                references=draft.references,
-            )
-            events.append(engine.mark_sent(draft, message_id, now))
-            events.extend(engine.receive(parse_message(raw), now))
-        events.extend(engine.tick(now))
-    return events
+        replayer.advance(at)
+        replayer.deliver(msg)
+    replayer.advance(scenario.end)
+    scenario.warnings.extend(replayer.warnings)
+    return replayer.events
 
 
 # --- the readable timeline ------------------------------------------------------------

@@ -94,7 +94,11 @@ def find_application(
     company = squash(reading.company or "")
     matches: list[Application] = []
     for app in apps:
-        if any(a in app.people for a in addresses) or domains & app.domains or (company and len(company) >= 4 and app.company and squash(app.company) == company):
+        if (
+            any(a in app.people for a in addresses)
+            or domains & app.domains
+            or (company and len(company) >= 4 and app.company and squash(app.company) == company)
+        ):
             matches.append(app)
     if not matches:
         return None
