@@ -81,7 +81,8 @@ class Engine:
         )
         if msg.report and msg.report.original_message_id in self.by_message:
             thread_app = self.by_message[msg.report.original_message_id]
-        reading = classify(msg, user=user, in_thread=thread_app is not None and not from_user)
+        known = thread_app is not None or self._known_contact(msg)
+        reading = classify(msg, user=user, in_thread=known and not from_user)
         draft_id = next((d.id for d in self.drafts.values() if d.message_id == mid), None)
         app = self._file(msg, reading, thread_app, from_user, now)
         events: list[Event] = []
@@ -117,6 +118,11 @@ class Engine:
         if reading.category in ("rejection", "offer") and app.is_open:
             events.extend(self._close(app, reading.category, now))
         return events
+
+    def _known_contact(self, msg: Message) -> bool:
+        """Whether the sender (or Reply-To) is a hiring-side person of a tracked application."""
+        addresses = {a.email for a in (msg.sender, *msg.reply_to) if a is not None}
+        return any(addresses & app.people.keys() for app in self.apps.values())
 
     def _file(
         self, msg: Message, reading: Reading, thread_app: str | None, from_user: bool, now: datetime

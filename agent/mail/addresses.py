@@ -256,9 +256,11 @@ def parse_address(value: str | None) -> Address | None:
 def domain_labels(domain: str) -> list[str]:
     """The labels of a domain without its public suffix ("mail.acme.co.uk" -> mail, acme)."""
     parts = [p for p in domain.lower().split(".") if p]
-    if len(parts) >= 3 and parts[-2] in _TWO_PART_SUFFIXES and len(parts[-1]) == 2:
-        return parts[:-2]
-    return parts[:-1] if len(parts) > 1 else parts
+    if len(parts) > 1:
+        parts = parts[:-1]
+    if len(parts) > 1 and parts[-1] in _TWO_PART_SUFFIXES:
+        parts = parts[:-1]  # "acme.co.uk", "council.gov.example"
+    return parts
 
 
 def org_label(domain: str) -> str:
@@ -333,7 +335,12 @@ def org_from_domain(domain: str) -> str | None:
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", label) if w)
 
 
+_LETTERS = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
 def squash(text: str) -> str:
     """Lower-case ASCII letters and digits only ("Dvořák & Co." -> "dvorakco"), for loose comparisons."""
-    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
     return re.sub(r"[^0-9a-z]", "", folded.encode("ascii", "ignore").decode("ascii"))

@@ -41,31 +41,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from agent.mail import lexicon as lx
 from agent.mail.addresses import (
     Address,
+    is_ats_domain,
     is_free_mail,
     is_human_address,
     is_noreply,
+    local_looks_personal,
     looks_like_person,
+    org_from_domain,
+    org_label,
     parse_addresses,
+    squash,
 )
 from agent.mail.extract import (
     Person,
     address_pattern,
     emails_in,
-    find_company,
     find_people,
-    find_role,
     guess_address,
-    hiring_domains,
     name_matches,
+    resolve_first_names,
 )
 from agent.mail.invite import Invite, parse_invites
 from agent.mail.message import Message
+from agent.mail.names import find_company, find_role
 from agent.mail.when import find_decision_date, find_interview_time, find_return_date
 
 CATEGORIES = ("invitation", "update", "rejection", "offer", "auto_reply", "other")
@@ -92,11 +96,12 @@ _LOCATION_WORDS = (
     ("on-site", "onsite"),
     ("in person", "in person"),
 )
+#: The sender will hold the meeting themselves.
 _FIRST_PERSON_CALL = re.compile(
-    r"\b(?:with me|i(?:'ll| will) (?:call|ring|phone)|i(?:'d| would) (?:like|love) to (?:set up|schedule|have|arrange)"
-    r" (?:a|an|our)\s*(?:\w+ ){0,2}(?:call|chat|conversation|screen)|chat with me|speak with me|talk with me|"
-    r"my calendar|book time with me)\b",
-    re.I,
+    r"\b(?:with me|join me|me and (?=[A-Z])|I(?:'ll| will|’ll) (?:call|ring|phone|walk|meet|talk|chat|speak|host|run|lead)|"
+    r"I(?:'d| would|’d) (?:like|love) to (?:set up|schedule|have|arrange|book|chat|talk|meet|speak)|"
+    r"(?:chat|speak|talk) with me|my calendar|book time with me|meet me|let's (?:chat|talk|meet|do)|"
+    r"(?:it'll|it will) (?:still )?be (?:just )?me)\b"
 )
 
 
@@ -158,6 +163,9 @@ class Reading:
 # --- text shape -------------------------------------------------------------------
 
 _LABEL_LINE = re.compile(r"^\s*(?:[-*•·]\s+|\d+[.)]\s+|[A-Z][A-Za-z ]{1,20}:\s)")
+_ABBREVIATION = re.compile(
+    r"(?:^|\s|\()(?:Dr|Mr|Ms|Mrs|Prof|St|Mt|No|vs|e\.g|i\.e|approx|incl|Jr|Sr)\.$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -188,13 +196,31 @@ def sentences(text: str) -> list[str]:
         chunks.append(current)
     out: list[str] = []
     for chunk in chunks:
-        out.extend(s.strip() for s in _SENTENCE_END.split(chunk) if s.strip())
+        pieces = [p.strip() for p in _SENTENCE_END.split(chunk) if p.strip()]
+        for piece in pieces:
+            if out and _ABBREVIATION.search(out[-1]) and out[-1] in pieces:
+                out[-1] = f"{out[-1]} {piece}"
+            else:
+                out.append(piece)
     return out
 
 
 def signature_lines(text: str) -> list[str]:
-    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    return lines[-6:]
+    """The short lines that close a message (sign-off, name, title, company)."""
+    out: list[str] = []
+    for line in reversed(text.strip().split("\n")):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > 70 or len(out) >= 8:
+            break
+        out.append(line)
+    return out[::-1]
+
+
+def _names_a_title(text: str) -> bool:
+    """Whether a subject or invite title names a job title ("Data Engineer - final round")."""
+    return any(w in lx.ROLE_NOUNS for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _any_sentence(
@@ -248,20 +274,91 @@ def _is_bounce(msg: Message) -> bool:
 # --- the reading ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What the text and headers say, gathered once per message."""
+
+    items: list[str]
+    subject_items: list[str]
+    invites: tuple[Invite, ...]
+    strong_job: bool  # a title, a position, an application, hiring words
+    job: bool  # strong_job, or interview words
+    other_sense: bool
+    free_mail: bool
+    human_sender: bool
+    scheduling_link: bool
+    rejected: bool
+    offered: bool
+    scam: bool
+    newsletter: bool
+    cold: bool
+    bulk: bool
+
+
+def _gather(msg: Message, sent: datetime, in_thread: bool) -> _Evidence:
+    items = sentences(msg.fresh_text)
+    subject_items = [msg.subject, *items]
+    fallback_zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
+    invites = tuple(inv for data in msg.calendars for inv in parse_invites(data, fallback_zone))
+    invite_text = [f"{i.summary} {i.description}" for i in invites]
+    strong_job = (
+        _any_sentence(lx.STRONG_JOB, subject_items)
+        or any(lx.STRONG_JOB.search(t) for t in invite_text)
+        or _names_a_title(msg.subject)
+        or any(_names_a_title(i.summary) for i in invites)
+    )
+    job = (
+        strong_job
+        or _any_sentence(lx.JOB_CONTEXT, subject_items)
+        or any(lx.JOB_CONTEXT.search(t) for t in invite_text)
+    )
+    sender = msg.sender
+    free_mail = sender is not None and is_free_mail(sender.domain)
+    human_sender = (
+        sender is not None
+        and is_human_address(sender)
+        and (looks_like_person(sender.name) or local_looks_personal(sender.local))
+    )
+    rejected = _any_sentence(lx.REJECTION, subject_items)
+    offered = any(
+        lx.OFFER.search(s) and not lx.OFFER_NEAR_MISS.search(s) and not lx.REJECTION.search(s)
+        for s in subject_items
+    )
+    meeting_items = [s for s in subject_items if lx.MEETING_WORD.search(s)]
+    other_sense = lx.OTHER_SENSE.search(msg.subject) is not None or _any_sentence(
+        lx.OTHER_SENSE, meeting_items
+    )
+    return _Evidence(
+        items=items,
+        subject_items=subject_items,
+        invites=invites,
+        strong_job=strong_job,
+        job=job,
+        other_sense=other_sense,
+        free_mail=free_mail,
+        human_sender=human_sender,
+        scheduling_link=lx.SCHEDULING_LINK.search(msg.text) is not None,
+        rejected=rejected,
+        offered=offered,
+        scam=free_mail and (_any_sentence(lx.SCAM, subject_items) or (offered and not in_thread)),
+        newsletter=_any_sentence(lx.NEWSLETTER, subject_items),
+        cold=_any_sentence(lx.COLD_OUTREACH, items) and not in_thread,
+        bulk=_is_bulk(msg),
+    )
+
+
 def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) -> Reading:
     """Read one message.
 
-    ``user`` is the candidate's own address (when unknown, the To addresses
-    stand for the candidate). ``in_thread`` says the message replies into a
-    thread the agent already files under an application, which makes a
-    plain human reply from the hiring side an ``update``.
+    ``user`` is the candidate's own address (when unknown, the first To
+    address stands for the candidate). ``in_thread`` says the message
+    belongs to an application the agent already tracks (it replies into one
+    of its threads, or comes from one of its people), which makes a plain
+    human message from the hiring side an ``update``.
     """
     sent = msg.date or datetime(1970, 1, 1, tzinfo=UTC)
-    me = {user.lower()} if user else {a.email for a in msg.to}
+    me = {user.lower()} if user else {a.email for a in msg.to[:1]}
     text = msg.fresh_text
-    items = sentences(text)
-    subject_items = [msg.subject, *items]
-    bulk = _is_bulk(msg)
 
     if _is_bounce(msg):
         report = msg.report
@@ -275,130 +372,86 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
             auto_kind="bounce",
             bounced=bounced,
             bounce_of=report.original_message_id if report else None,
-            bulk=bulk,
+            bulk=_is_bulk(msg),
         )
     if _is_auto_answer(msg):
-        ooo = _any_sentence(lx.OUT_OF_OFFICE, subject_items) or bool(
+        ooo = lx.OUT_OF_OFFICE.search(msg.subject + "\n" + text[:2000]) is not None or bool(
             re.search(r"out of (?:the )?office|vacation|away|holiday|leave", msg.subject, re.I)
         )
+        receipt = lx.ACKNOWLEDGEMENT.search(msg.subject + "\n" + text[:2000]) is not None
         return Reading(
             "auto_reply",
-            auto_kind="out_of_office" if ooo else "other_auto",
+            auto_kind="out_of_office" if ooo else ("acknowledgement" if receipt else "other_auto"),
             return_date=find_return_date(text, sent) if ooo else None,
-            bulk=bulk,
+            bulk=_is_bulk(msg),
         )
 
-    fallback_zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
-    invites = tuple(inv for data in msg.calendars for inv in parse_invites(data, fallback_zone))
-    job = _any_sentence(lx.JOB_CONTEXT, subject_items) or any(
-        lx.JOB_CONTEXT.search(f"{i.summary} {i.description}") for i in invites
-    )
-    interview_word = _any_sentence(lx.INTERVIEW_WORD, subject_items)
-    other_sense = _any_sentence(lx.OTHER_SENSE, subject_items)
-    sender = msg.sender
-    free_mail = sender is not None and is_free_mail(sender.domain)
-    scheduling_link = lx.SCHEDULING_LINK.search(msg.text) is not None
-
-    rejected = _any_sentence(lx.REJECTION, subject_items)
-    offered = any(
-        lx.OFFER.search(s) and not lx.OFFER_NEAR_MISS.search(s) and not lx.REJECTION.search(s)
-        for s in subject_items
-    )
-    scam = free_mail and (_any_sentence(lx.SCAM, subject_items) or (offered and not in_thread))
-    newsletter = _any_sentence(lx.NEWSLETTER, subject_items)
-    cold = _any_sentence(lx.COLD_OUTREACH, items) and not in_thread
-
-    category: str
-    if scam or (
-        (bulk or newsletter)
-        and not in_thread
-        and not (
-            (rejected or offered) and re.search(r"\byour (?:application|candidacy)\b", text, re.I)
-        )
-    ):
-        category = "other"
-    elif rejected:
-        category = "rejection"
-    elif offered:
-        category = "offer"
-    else:
-        category = _invitation_or_rest(
-            msg,
-            items,
-            subject_items,
-            invites,
-            job,
-            interview_word,
-            other_sense,
-            scheduling_link,
-            cold,
-            in_thread,
-            sent,
-        )
-
-    if category == "other" or category == "auto_reply":
-        kind = None
-        if category == "auto_reply":
-            kind = "out_of_office" if _any_sentence(lx.OUT_OF_OFFICE, items) else "acknowledgement"
+    ev = _gather(msg, sent, in_thread)
+    category = _category(msg, ev, sent, in_thread)
+    if category == "other":
+        return Reading("other", invites=ev.invites, bulk=ev.bulk)
+    if category == "auto_reply":
+        ooo = _any_sentence(lx.OUT_OF_OFFICE, ev.items[:4])
+        company, role = company_and_role(msg, ev.invites, me, [i.summary for i in ev.invites])
         return Reading(
-            category,
-            auto_kind=kind,
-            return_date=find_return_date(text, sent) if kind == "out_of_office" else None,
-            bulk=bulk,
+            "auto_reply",
+            company=company,
+            role=role,
+            auto_kind="out_of_office" if ooo else "acknowledgement",
+            return_date=find_return_date(text, sent) if ooo else None,
+            invites=ev.invites,
+            bulk=ev.bulk,
         )
+    return _hiring_reading(
+        msg, category, ev.items, ev.invites, me, sent, ev.scheduling_link, ev.bulk
+    )
 
-    return _hiring_reading(msg, category, items, invites, me, sent, scheduling_link, bulk)
 
-
-def _invitation_or_rest(
-    msg: Message,
-    items: list[str],
-    subject_items: list[str],
-    invites: tuple[Invite, ...],
-    job: bool,
-    interview_word: bool,
-    other_sense: bool,
-    scheduling_link: bool,
-    cold: bool,
-    in_thread: bool,
-    sent: datetime,
-) -> str:
-    """Rules 4 and 6-10 for mail that is neither a rejection nor an offer."""
+def _category(msg: Message, ev: _Evidence, sent: datetime, in_thread: bool) -> str:
+    """Rules 3 to 10 of the module docstring."""
+    if ev.scam:
+        return "other"
+    personal_application = re.search(r"\byour (?:application|candidacy)\b", msg.fresh_text, re.I)
     if (
-        other_sense
+        (ev.bulk or ev.newsletter)
         and not in_thread
-        and not _any_sentence(
-            re.compile(
-                r"\b(?:position|role|opening|application|candidacy|hiring manager|vacancy)\b", re.I
-            ),
-            subject_items,
-        )
+        and not ((ev.rejected or ev.offered) and personal_application)
     ):
         return "other"
-    if not job and not in_thread:
-        # No job context at all: personal mail, receipts, newsletters.
-        if _auto_submitted(msg):
-            return "auto_reply"
+    if ev.rejected:
+        return "rejection"
+    if ev.offered:
+        return "offer"
+    if not in_thread:
+        if ev.other_sense and not ev.strong_job:
+            return "other"
+        if ev.free_mail and not ev.strong_job:
+            return "other"  # personal mail that mentions someone's interviews
+        if not ev.job:
+            return "auto_reply" if _auto_submitted(msg) else "other"
+    meeting = _any_sentence(lx.MEETING_WORD, ev.subject_items)
+    invite_phrase = _any_sentence(lx.INVITATION, ev.subject_items, unconditional=True)
+    span = find_interview_time(msg.fresh_text, sent) if meeting else None
+    timed = span is not None and span.start > sent
+    has_invite = any(i.method in ("REQUEST", "CANCEL", "PUBLISH", "ADD") for i in ev.invites)
+    linked = ev.scheduling_link and meeting
+    if _auto_submitted(msg):
+        return "invitation" if has_invite or (invite_phrase and (linked or timed)) else "auto_reply"
+    if ev.cold and not (has_invite or timed or linked):
         return "other"
-    invite_phrase = _any_sentence(lx.INVITATION, subject_items, unconditional=True)
-    meeting = _any_sentence(lx.MEETING_WORD, subject_items)
-    timed = meeting and find_interview_time(msg.fresh_text, sent) is not None
-    has_invite = any(i.method in ("REQUEST", "CANCEL", "PUBLISH", "ADD") for i in invites)
-    acknowledgement = _any_sentence(lx.ACKNOWLEDGEMENT, subject_items)
-    if cold and not (has_invite or timed or scheduling_link):
-        return "other"
-    inviting = (
-        has_invite or invite_phrase or (scheduling_link and meeting) or (timed and interview_word)
-    )
-    if acknowledgement and not has_invite and not (timed and invite_phrase):
-        return "auto_reply"
-    if _auto_submitted(msg) and not (has_invite or (invite_phrase and (scheduling_link or timed))):
-        return "auto_reply"
-    if inviting:
+    if has_invite or invite_phrase or linked or timed:
         return "invitation"
-    if _any_sentence(lx.OUT_OF_OFFICE, items[:3]):
+    received = _any_sentence(lx.ACKNOWLEDGEMENT, ev.subject_items)
+    thanked = _any_sentence(lx.THANKS_FOR_APPLYING, ev.subject_items)
+    if received or (thanked and not ev.human_sender):
+        quiet = find_decision_date(msg.fresh_text, sent) is None and not _any_sentence(
+            lx.ASKS_SOMETHING, ev.items
+        )
+        if quiet:
+            return "auto_reply"
+    if _any_sentence(lx.OUT_OF_OFFICE, ev.items[:3]):
         return "auto_reply"
-    if in_thread or _any_sentence(lx.UPDATE, subject_items):
+    if in_thread or _any_sentence(lx.UPDATE, ev.subject_items) or (thanked and ev.strong_job):
         return "update"
     return "other"
 
@@ -419,12 +472,8 @@ def _hiring_reading(
         for person in (inv.organizer, *inv.attendees):
             if person and person.email and person.email not in me:
                 known.append(Address(person.name, person.email))
-    domains = hiring_domains(known)
     summaries = [i.summary for i in invites if i.summary]
-    company = find_company(
-        msg.subject, items, signature_lines(text), msg.sender, summaries, domains
-    )
-    role = find_role(msg.subject, items, summaries, company)
+    company, role = company_and_role(msg, invites, me, summaries)
     reply_to = _reply_to(msg, invites, me)
 
     interview: InterviewTime | None = None
@@ -458,15 +507,131 @@ def _hiring_reading(
     )
 
 
+def _labels(msg: Message, invites: tuple[Invite, ...], me: set[str]) -> list[str]:
+    """Squashed labels of the hiring side's domains (and of ATS mailboxes named after the company)."""
+    addresses = [a for a in (*msg.reply_to, msg.sender) if a is not None]
+    for inv in invites:
+        for person in (inv.organizer, *inv.attendees):
+            if person and person.email:
+                addresses.append(Address(person.name, person.email))
+    addresses += [Address(None, e) for e in emails_in(msg.fresh_text)[:10]]
+    my_domains = {m.rpartition("@")[2] for m in me}
+    labels: list[str] = []
+    for a in addresses:
+        if a.email in me or a.domain in my_domains or is_free_mail(a.domain):
+            continue
+        if is_ats_domain(a.domain):
+            if not is_noreply(a.email) and not local_looks_personal(a.local) and len(a.local) >= 4:
+                label = squash(a.local)
+            else:
+                continue
+        else:
+            label = squash(org_label(a.domain))
+        if len(label) >= 3 and label not in labels:
+            labels.append(label)
+    return labels
+
+
+def _names_mailbox(name: str, email: str) -> bool:
+    """Whether a display name is the person the mailbox belongs to ("Tessa Marquez" <tessa@...>)."""
+    raw_local, _, domain = email.partition("@")
+    local = squash(raw_local)
+    if squash(name) == local:  # "Ironclad Rail" <ironcladrail@...>: an organisation's mailbox
+        return False
+    if is_ats_domain(domain) and not local_looks_personal(raw_local):
+        return False  # "Cresthaven Hospital" <cresthaven@myworkday...>: the company's ATS mailbox
+    return any(len(w) >= 3 and w in local for w in (squash(x) for x in name.split()))
+
+
+def company_and_role(
+    msg: Message, invites: tuple[Invite, ...], me: set[str], summaries: list[str]
+) -> tuple[str | None, str | None]:
+    text = msg.fresh_text[:6000]
+    signature = signature_lines(text)
+    pairs = [
+        (a.name, a.email) for a in (msg.sender, *msg.reply_to, *msg.to, *msg.cc) if a is not None
+    ]
+    for inv in invites:
+        pairs += [(p.name, p.email or "") for p in (inv.organizer, *inv.attendees) if p]
+    people = [name for name, email in pairs if name and _names_mailbox(name, email)]
+    labels = _labels(msg, invites, me)
+    sender_name = msg.sender.name if msg.sender else None
+    sender = msg.sender
+    sender_is_org = sender is not None and (
+        is_noreply(sender.email)
+        or (is_ats_domain(sender.domain) and not local_looks_personal(sender.local))
+    )
+    company = find_company(
+        msg.subject, text, signature, sender_name, summaries, labels, people, sender_is_org
+    )
+    if company is None and labels and len(msg.text) > len(text):
+        # a short reply: the company is named in the quoted message below it
+        quoted = msg.text[:12000]
+        company = find_company(
+            msg.subject,
+            quoted,
+            signature_lines(quoted),
+            sender_name,
+            summaries,
+            labels,
+            people,
+            sender_is_org,
+        )
+    if company is None:
+        for a in (msg.sender, *msg.reply_to):
+            guess = org_from_domain(a.domain) if a is not None else None
+            if guess:
+                company = guess
+                break
+    role = find_role(msg.subject, text, signature, summaries, company)
+    return company, role
+
+
+_WRAP_UP = re.compile(
+    r"\b(?:wrap(?:ping)? up|finish(?:es|ed)?|ends?|done|conclude[sd]?|over|until)\b[^.\n]{0,20}?"
+    r"\b(?:by|at|around|about|by about|until)?\s*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
+    re.I,
+)
+
+
+def day_hours(invite: Invite, text: str, sent: datetime) -> tuple[datetime, datetime]:
+    """Real hours of an all-day invite (an onsite day): from the text, else 09:00 to 17:00 there."""
+    day = invite.start
+    span = find_interview_time(text, sent)
+    if span is not None and span.start.astimezone(day.tzinfo).date() == day.date():
+        start = span.start
+    else:
+        start = day.replace(hour=9, minute=0)
+    end = start.replace(hour=17, minute=0) if start.hour < 17 else start + timedelta(hours=1)
+    if span is not None and span.end is not None and span.end > start:
+        end = span.end
+    else:
+        for m in _WRAP_UP.finditer(text):
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            ap = (m.group("ap") or "").lower()
+            if (ap.startswith("p") and hour < 12) or (not ap and hour < 8):
+                hour += 12
+            if hour < 24 and minute < 60:
+                candidate = start.replace(hour=hour, minute=minute)
+                if candidate > start:
+                    end = candidate
+                    break
+    return start, end
+
+
 def _interview_time(
     msg: Message, invites: tuple[Invite, ...], sent: datetime
 ) -> InterviewTime | None:
     location = _location(msg)
     if invites:
-        starts = min(invites, key=lambda i: i.start)
+        first = min(invites, key=lambda i: i.start)
+        if first.all_day:
+            day_start, day_end = day_hours(first, f"{first.description}\n{msg.fresh_text}", sent)
+            return InterviewTime(day_start, day_end, first.location or location, first.zone)
         ends = [i.end for i in invites if i.end is not None]
-        end = max(ends) if ends else None
-        return InterviewTime(starts.start, end, starts.location or location, starts.zone)
+        return InterviewTime(
+            first.start, max(ends) if ends else None, first.location or location, first.zone
+        )
     span = find_interview_time(msg.fresh_text, sent)
     if span is None:
         return None
@@ -546,9 +711,12 @@ def _interviewers(
             panel = [organizer]
         for a in panel:
             add(a.name, a.email)
-    text_names = find_people(items, company)
+    text_names = find_people([msg.subject, *items], company)
+    if not text_names and not people:
+        text_names = resolve_first_names([msg.subject, *items], msg.text, company)
+    known = [*known, *(a for a in (*msg.to, *msg.cc) if a.email not in me)]
     pattern = address_pattern([a for a in known if a.name and looks_like_person(a.name)])
-    body_emails = emails_in(msg.fresh_text)
+    body_emails = emails_in(msg.text)
     for name in text_names:
         if any(name_matches(name, p.name) for p in people):
             continue
@@ -558,10 +726,20 @@ def _interviewers(
             or guess_address(name, pattern)
         )
         add(name, email)
-    if not people and _FIRST_PERSON_CALL.search(msg.fresh_text) and msg.sender:
-        sender = msg.sender
-        if is_human_address(sender) and sender.email not in me:
-            add(sender.name, sender.email)
+    sender = msg.sender
+    if (
+        sender is not None
+        and sender.email not in me
+        and is_human_address(sender)
+        and not is_ats_domain(sender.domain)
+    ):
+        # The sender holds the meeting when they say so, or when they name nobody else.
+        invited = any(a.email and a.email not in me for inv in invites for a in inv.attendees)
+        holds_it = not invited and (
+            _FIRST_PERSON_CALL.search(msg.fresh_text) or (not people and not invites)
+        )
+        if holds_it and not any(p.email == sender.email for p in people):
+            people.insert(0, Person(sender.name, sender.email))
     return tuple(people)
 
 
@@ -573,8 +751,6 @@ def _email_for(name: str, emails: list[str]) -> str | None:
     parts = [p.lower() for p in re.findall(r"[A-Za-zÀ-ÿ]+", name)]
     if len(parts) < 2:
         return None
-    from agent.mail.addresses import squash
-
     first, last = squash(parts[0]), squash(parts[-1])
     for email in emails:
         local = squash(email.split("@", 1)[0])

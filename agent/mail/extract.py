@@ -206,18 +206,31 @@ _ROLE_BAD = re.compile(
     re.I,
 )
 
-_PEOPLE_LINE = (
-    re.compile(
-        r"\b(?i:with|meet(?:ing)?|speak(?:ing)? (?:with|to)|interviewers?(?: will be| are| is)?|panel(?: will be| is)?|"
-        r"joined by|join(?:ing)?(?: you)?(?: will be)?)\s*:?\s*"
-        r"(?P<names>(?:(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2}"
-        r"(?:\s*\([^)]{0,80}\))?(?:\s*,\s*(?:(?:our|a|the|their)\s+)?[A-Za-z][\w ,&/-]{0,60}?(?=,|\s+and\s|\.|;|$))?"
-        r"(?:\s*(?:,|;|\band\b|&)\s*(?:(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2}"
-        r"(?:\s*\([^)]{0,80}\))?(?:\s*,\s*(?:(?:our|a|the|their)\s+)?[A-Za-z][\w ,&/-]{0,60}?(?=,|\s+and\s|\.|;|$))?){0,5})",
-    ),
+_PARTICLE = r"(?:de|da|del|der|den|van|von|le|la|du|dos|di|bin|al|ten|ter)"
+_PNAME = (
+    r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?(?P<name>[A-ZÀ-Þ][\w'’-]+"
+    rf"(?:\s+(?:{_PARTICLE}\s+)?[A-ZÀ-Þ][\w'’-]+){{1,2}})"
 )
-_NAME = re.compile(
-    r"(?:(?:Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})"
+_NAME = re.compile(_PNAME)
+#: A line that lists the people the candidate will meet.
+_PEOPLE_LABEL = re.compile(
+    r"^\s*(?i:interviewers?(?:\(s\))?|interview panel|panel|with|guests|you(?:'ll| will) (?:meet|be meeting)(?: with)?)"
+    r"\s*:\s*(?P<rest>.+)$"
+)
+#: Words right before a name that make it someone the candidate will meet.
+_BEFORE_NAME = re.compile(
+    r"(?i:\b(?:with|meet|meeting|joined by|speak(?:ing)? (?:with|to)|talk(?:ing)? (?:with|to)|chat(?:ting)? with|"
+    r"me and|both me and|be me and|interviewers? (?:is|are|will be)|panel (?:is|will be)))\s*"
+    r"(?:our\s+[\w ]{0,30}?,?\s*)?(?:[A-Z][\w'’-]+\s*\(\s*)?$"
+)
+#: Words right after a name that make it someone the candidate will meet.
+_AFTER_NAME = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:will (?:join|be joining|interview|meet|call|lead)|from (?:our|the) )",
+    re.I,
+)
+_MEETING = re.compile(
+    r"(?i:\binterview|\bcall\b|\bchat\b|\bmeet|\bconversation|\bpanel|\bscreen|\bsession|\bvideo|"
+    r"\bphone|\bonsite|\bzoom|\bteams\b|\bjoin)"
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -363,36 +376,94 @@ def find_role(
     return max(good)[2] if good else None
 
 
-def _split_names(chunk: str) -> list[str]:
-    chunk = re.sub(r"\([^)]*\)", " ", chunk)
-    names: list[str] = []
-    for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", chunk):
-        m = _NAME.match(part.strip())
-        if not m:
-            continue
-        name = m.group(1).strip(" .")
-        words = name.split()
-        if any(w.lower() in NON_PERSON_WORDS or w.lower() in _COMPANY_STOP for w in words):
-            continue
-        if _has_role_noun(name):
-            continue
-        if looks_like_person(name) and name not in names:
-            names.append(name)
-    return names
+def _name_ok(name: str, company: str | None) -> bool:
+    words = name.split()
+    if any(w.lower() in NON_PERSON_WORDS or w.lower() in _COMPANY_STOP for w in words):
+        return False
+    if _has_role_noun(name) or (company and squash(name) == squash(company)):
+        return False
+    return looks_like_person(" ".join(w for w in words if not re.fullmatch(_PARTICLE, w)))
+
+
+def _names_in(text: str) -> list[str]:
+    return [m.group("name") for m in _NAME.finditer(text)]
 
 
 def find_people(lines: list[str], company: str | None) -> list[str]:
-    """Names of people the candidate will meet, in order of mention."""
+    """Names of the people the candidate will meet, in order of mention.
+
+    A name counts when a line lists interviewers ("Interviewers: A, B"),
+    when it follows "with"/"meet"/"me and" in a sentence about the meeting,
+    when it is followed by "will join"/"from our team", or when it is an
+    item of a list introduced by such a sentence ("you will meet with:").
+    """
     names: list[str] = []
+
+    def add(name: str) -> None:
+        name = name.strip(" .")
+        if _name_ok(name, company) and name not in names:
+            names.append(name)
+
+    listing = False
     for line in lines:
-        for pat in _PEOPLE_LINE:
-            for m in pat.finditer(line):
-                for name in _split_names(m.group("names")):
-                    if company and squash(name) == squash(company):
-                        continue
-                    if name not in names:
-                        names.append(name)
+        label = _PEOPLE_LABEL.match(line)
+        if label:
+            for name in _names_in(label.group("rest")):
+                add(name)
+            listing = False
+            continue
+        bullet = re.match(r"^\s*(?:[-*•·]|\d+[.)])\s+(?P<item>.+)$", line)
+        if listing and bullet:
+            first = _NAME.match(bullet.group("item").strip())
+            if first:
+                add(first.group("name"))
+            continue
+        listing = False
+        if not _MEETING.search(line) and not re.search(r"\bme and\b", line):
+            continue
+        chained = False
+        for m in _NAME.finditer(line):
+            before, after = line[: m.start()], line[m.end() :]
+            if _BEFORE_NAME.search(before) or _AFTER_NAME.match(after):
+                add(m.group("name"))
+                chained = True
+            elif chained and re.search(r"(?:,|\band\b|&)\s*$", before[-30:]):
+                add(m.group("name"))  # "with Pablo Alba and Nerea Iglesias"
+            else:
+                chained = False
+        if line.rstrip().endswith(":"):
+            listing = True
     return names
+
+
+_FIRST_NAME_CUE = re.compile(
+    r"(?:\b(?:with|meet|meeting)\s+(?P<a>[A-ZÀ-Þ][a-zà-ÿ'’-]+)\b(?!\s+[A-ZÀ-Þ])"
+    r"|\b(?P<b>[A-ZÀ-Þ][a-zà-ÿ'’-]+)\s+(?:can|could|will|would)\s+(?:do|meet|make|join|call))"
+)
+
+
+def resolve_first_names(lines: list[str], whole_text: str, company: str | None) -> list[str]:
+    """Full names for first names used alone ("Dana can do Thursday"), from the whole thread.
+
+    A reply often names the interviewer only by first name; the full name is
+    in the quoted message below it. A first name counts only when exactly
+    one full name in the thread starts with it.
+    """
+    firsts: list[str] = []
+    for line in lines:
+        for m in _FIRST_NAME_CUE.finditer(line):
+            first = m.group("a") or m.group("b")
+            if first and first not in firsts and first.lower() not in NON_PERSON_WORDS:
+                firsts.append(first)
+    if not firsts:
+        return []
+    full = [n for n in dict.fromkeys(_names_in(whole_text)) if _name_ok(n, company)]
+    out: list[str] = []
+    for first in firsts:
+        matches = [n for n in full if n.split()[0] == first]
+        if len(matches) == 1 and matches[0] not in out:
+            out.append(matches[0])
+    return out
 
 
 def emails_in(text: str) -> list[str]:

@@ -68,11 +68,14 @@ OUT_OF_OFFICE = _any(
 )
 #: "We received your application" and other receipts from hiring systems.
 ACKNOWLEDGEMENT = _any(
-    r"\b(?:we(?: have|'ve|’ve)?|have) (?:successfully )?received your (?:application|resume|cv|submission|message|email)",
-    r"\byour (?:application|submission|resume|cv) (?:has been|was) (?:successfully )?(?:received|submitted)",
-    r"\bthank(?:s| you) for (?:applying|your (?:application|interest|submission))\b",
+    r"\b(?:we(?: have|'ve|’ve)?|have) (?:successfully )?received your (?:application|resume|cv|submission|message|email|request)",
+    r"\byour (?:application|submission|resume|cv|request) (?:has been|was) (?:successfully )?(?:received|submitted)",
     r"\bthis is an automated (?:message|response|email|reply|notification)",
-    r"\bapplication (?:received|confirmation|submitted)\b",
+    r"\b(?:application|request) (?:received|confirmation|submitted)\b",
+)
+#: Thanks for applying: a receipt when a system sends it, an update when a person does.
+THANKS_FOR_APPLYING = _any(
+    r"\bthank(?:s| you) for (?:applying|your (?:application|interest|submission))\b",
 )
 #: Conditional or future wording: "we will contact you to schedule an interview if...".
 CONDITIONAL = _any(
@@ -107,13 +110,20 @@ REJECTION = _any(
     r"\bdecided not to (?:proceed|move forward|progress|offer|extend|continue)\b",
     r"\b(?:other|another) candidates? (?:whose|who) (?:experience|background|skills|qualifications)",
     r"\b(?:closer|better) (?:match|fit|aligned)\b[^.]{0,60}\b(?:needs|requirements|role)",
+    r"\bregret de vous informer\b|\bne (?:donnerons|pouvons) pas (?:donner )?suite\b|\bpas été retenue?\b",
+    r"\bleider\b[^.]{0,80}\b(?:absagen|nicht berücksichtigen|nicht weiter|für (?:einen )?andere)",
+    r"\blamentamos (?:informarle|comunicarle)\b|\bno (?:ha sido|has sido) seleccionad[oa]\b|"
+    r"\bno continuar(?:emos)? con (?:su|tu) candidatura\b",
+    r"\bnão (?:foi|será) (?:selecionad[oa]|possível avançar)\b",
 )
 OFFER = _any(
     r"\b(?:pleased|happy|delighted|excited|thrilled|glad) to (?:formally )?(?:offer you|extend (?:you )?"
     r"(?:an?|the|our|this) (?:formal |verbal |written )?offer|make you an offer)",
     r"\bextend(?:ing)? (?:you )?(?:an?|our) (?:formal |verbal |written |official )?offer\b",
-    r"\boffer (?:letter|of employment|package|details)\b",
-    r"\b(?:formal|verbal|written|official) offer\b",
+    r"\b(?:your|the attached|attached(?: is)?(?: your| the)?) (?:formal |written |official )?offer(?: letter| of employment| package| details)?\b",
+    r"\boffer (?:letter|of employment)s? (?:is |are )?(?:attached|enclosed|on (?:its|the) way)\b",
+    r"\boffer of employment\b",
+    r"\b(?:formal|verbal|written|official) offer (?:for|to) you\b|\bextend(?:ing)? you a (?:formal |verbal |written )?offer\b",
     r"\boffer you the (?:position|role|job)\b",
     r"\b(?:accept|review|sign)(?:ing)? (?:the|your|this|our) offer\b",
     r"\bwe(?:'d| would) like to offer you\b",
@@ -137,17 +147,17 @@ INVITATION = _any(
     r"\b(?:interview|call|chat|meeting|screen|onsite|session)s? (?:has been |is |are |was )?"
     r"(?:now )?(?:scheduled|booked|confirmed|set|rescheduled|moved|changed)\b",
     r"\b(?:confirm(?:ing)?|confirmation of) (?:your|the|our) (?:\w+ ){0,3}(?:interview|call|chat|meeting|onsite)",
-    r"\b(?:pick|choose|select|book|grab|find) (?:an?|the|your)?\s*(?:time|slot|time ?slot|date)s?\b",
+    r"\b(?:pick|choose|select|book|grab) (?:an?|the|your|any)?\s*(?:\d+[- ]minute\s+)?(?:time|slot|time ?slot|date)s?\b",
     r"\b(?:your|share your|send (?:me|us) your|let (?:me|us) know your) availability\b",
     r"\bwhen (?:are|would) you (?:be )?(?:available|free)\b",
     r"\bavailab(?:le|ility) (?:for|to) (?:an?|the)\s*(?:\w+ ){0,3}(?:interview|call|chat|conversation|meeting|onsite)",
-    r"\b(?:next|final|second|third|technical|onsite|on-site|panel|phone|video) (?:round|interview|screen)\b"
-    r"[^.]{0,80}\b(?:on|at|with|for|scheduled|invite|book|join)\b",
-    r"\bmove (?:you )?(?:forward|on) to (?:the )?(?:next|final|second|third) (?:round|stage|step)\b",
     r"\b(?:rescheduled?|moved) (?:your|the|our) (?:\w+ ){0,2}(?:interview|call|meeting)",
     r"\bthe (?:interview|call) (?:will|would) (?:take place|be held|last)\b",
     r"\b(?:speak|meet|chat|talk) with you (?:on|at|next|this|tomorrow)\b",
     r"\blook(?:ing)? forward to (?:speaking|meeting|chatting|talking) (?:with|to) you (?:on|at|next|this|tomorrow)",
+    r"\b(?:like|love|want|invite) (?:you )?to (?:meet|speak with|talk (?:to|with)|chat with|sit down with)\b",
+    r"\bfor an? (?:final|follow-up|second|third|technical|informal|short|quick|brief|further)\s+"
+    r"(?:conversation|chat|call|round|discussion|meeting)\b",
     r"\b(?:cancel(?:led|ed)?|cancel(?:ling|ing)) (?:your|the|our) (?:\w+ ){0,2}(?:interview|call|meeting)",
 )
 #: Scheduling systems whose links make an invitation without a time.
@@ -174,7 +184,17 @@ SCHEDULING_LINK = _any(
 JOB_CONTEXT = _any(
     r"\b(?:position|role|opening|vacancy|vacancies|job|requisition|req\b|candidacy|candidate|applicant|"
     r"application|applied|applying|hiring|recruit\w*|talent|resume|résumé|cv\b|hiring manager|"
-    r"interview(?:s|ed|ing|er|ers)?|onsite|on-site|phone screen|offer)\b",
+    r"interview(?:s|ed|ing|er|ers)?|onsite|on-site|phone screen|offer|references|referees)\b",
+    r"\b(?:bewerbung|stelle|vorstellungsgespräch|candidature|poste|entretien|candidatura|puesto|entrevista|"
+    r"vaga|sollicitatie|vacature|ansökan|tjänst)\b",
+)
+#: Words that tie a message to a job application beyond "interview" (which has other senses).
+STRONG_JOB = _any(
+    r"\b(?:position|role|opening|vacancy|vacancies|requisition|candidacy|candidate|applicant|"
+    r"application|applied|applying|hiring|recruit(?:er|ers|ing|ment)|talent acquisition|hiring manager|"
+    r"resume|résumé|cv\b|job offer|offer letter|onsite|on-site|phone screen)\b",
+    r"\b(?:bewerbung|stelle|vorstellungsgespräch|candidature|poste|entretien|candidatura|puesto|entrevista|"
+    r"vaga|sollicitatie|vacature|ansökan|tjänst)\b",
 )
 #: Interview-like words (any sense).
 INTERVIEW_WORD = _any(r"\binterview\w*", r"\bphone screen\b", r"\bonsite\b|\bon-site\b")
@@ -186,7 +206,8 @@ MEETING_WORD = _any(
 #: "Interview" in another sense: press, podcasts, research, tips, events.
 OTHER_SENSE = _any(
     r"\bpodcast\b|\bepisode\b|\bblog\b|\bpress\b|\bjournalist\b|\breporter\b|\barticle\b|\bmagazine\b|"
-    r"\bnewspaper\b|\bstory\b|\bfeature (?:piece|story)\b|\bspeakers?\b|\bconference\b|\btalk\b|\bpanelists?\b",
+    r"\bnewspaper\b|\bstory\b|\bfeature (?:piece|story)\b|\bspeakers?\b|\bpanelists?\b|\bcorrespondent\b|"
+    r"\bfor (?:the|our|an?) (?:piece|feature|show|series|segment|bulletin)\b",
     r"\bwebinar\b|\bworkshop\b|\bmasterclass\b|\bcourse\b|\binterview tips\b|\bace (?:your|the) interview\b|"
     r"\binterview (?:prep|preparation|skills|questions)\b|\bmock interview\b|\bcareer (?:fair|advice|coach)",
     r"\buser research\b|\bresearch (?:study|session|participants?)\b|\busability\b|\bsurvey\b|"
@@ -198,6 +219,8 @@ NEWSLETTER = _any(
     r"\bnew jobs?\b|\bjobs? (?:for you|matching|you might like|alert)\b|\bjob alert\b|\bmatches? (?:for|your)\b|"
     r"\bweekly digest\b|\bnewsletter\b|\bunsubscribe\b|\bmanage (?:your )?(?:alerts|preferences|subscriptions)\b|"
     r"\bappeared in \d+ searches\b|\brecommended (?:jobs|for you)\b|\bview all jobs\b|\bsee all (?:matches|jobs)\b",
+    r"\bissue #?\d+\b|\bread (?:it )?online\b|\bview (?:this (?:e-?mail )?)?in (?:your |a )?browser\b|"
+    r"\bforward (?:this )?to a friend\b|\bhi friend\b|\bdear (?:reader|subscriber)s?\b",
 )
 #: Unsolicited outreach: someone else's idea of a job, not the user's application.
 COLD_OUTREACH = _any(
@@ -353,5 +376,75 @@ ROLE_NOUNS = frozenset(
         "coach",
         "counselor",
         "counsellor",
+        "actuary",
+        "roaster",
+        "barista",
+        "baker",
+        "butcher",
+        "brewer",
+        "sommelier",
+        "bartender",
+        "server",
+        "cashier",
+        "receptionist",
+        "secretary",
+        "nanny",
+        "caregiver",
+        "carer",
+        "midwife",
+        "paramedic",
+        "surgeon",
+        "doctor",
+        "radiographer",
+        "optometrist",
+        "dietitian",
+        "nutritionist",
+        "psychologist",
+        "worker",
+        "welder",
+        "plumber",
+        "carpenter",
+        "joiner",
+        "technologist",
+        "archivist",
+        "curator",
+        "conservator",
+        "historian",
+        "journalist",
+        "photographer",
+        "videographer",
+        "illustrator",
+        "animator",
+        "artist",
+        "musician",
+        "copywriter",
+        "estimator",
+        "underwriter",
+        "broker",
+        "banker",
+        "trader",
+        "quant",
+        "housekeeper",
+        "concierge",
+        "host",
+        "attendant",
+        "courier",
+        "dispatcher",
+        "handler",
+        "lifeguard",
+        "ranger",
+        "forester",
+        "gardener",
+        "landscaper",
+        "farmer",
+        "vet",
+        "generalist",
+        "ambassador",
+        "liaison",
+        "expert",
+        "practitioner",
+        "modeller",
+        "modeler",
+        "officer",
     ]
 )
