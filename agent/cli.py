@@ -42,11 +42,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
-        "demo", help="replay the bundled example job search and show what the agent does"
+        "demo",
+        help="replay a bundled example job search and show what the agent does",
+        description="Replays two months of a made-up job search (bundled with followup) on a "
+        "simulated clock and prints what the agent drafts, sends and cancels. Every draft is "
+        "approved as soon as it is written, as if you had clicked approve each time.",
     )
     p.add_argument("--json", action="store_true", help="JSON lines instead of a readable timeline")
     p.add_argument(
-        "--approve-all", action="store_true", help="approve every draft as soon as it is queued"
+        "--no-approve", action="store_true", help="approve nothing: show the drafts waiting for you"
     )
     return parser
 
@@ -130,6 +134,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "replay":
         return _replay(args.scenario, args.approve_all, args.json)
     if args.command == "demo":
-        return _demo(args.approve_all, args.json)
+        return _demo(not args.no_approve, args.json)
     parser.print_help()
     return 0

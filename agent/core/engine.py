@@ -176,10 +176,11 @@ class Engine:
                 events.append(
                     self._cancel(draft, policy.cancel_reason(draft, app, now, self.rules), now)
                 )
-            elif want.draft_at <= now and self._differs(draft, want):
-                reason = policy.cancel_reason(draft, app, now, self.rules)
+            elif self._differs(draft, want):
+                # Moved, re-addressed or re-threaded: this draft goes now; the new one is
+                # written when its own time comes (it may be later, after an absence).
                 events.append(
-                    self._cancel(draft, "superseded" if reason == "superseded" else reason, now)
+                    self._cancel(draft, policy.cancel_reason(draft, app, now, self.rules), now)
                 )
         live = {d.key for d in self._app_drafts(app) if d.pending or d.status == SENT}
         for want in plan.wants:

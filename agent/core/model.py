@@ -62,6 +62,7 @@ class Mail:
     out_of_office: bool = False
     no_date_update: bool = False
     asks_references: bool = False
+    asks: bool = False  # the hiring side waits for something from the user
     thanks: bool = False  # the user's message thanks someone
     withdraws: bool = False  # the user's message withdraws the application
     zone: str | None = None

@@ -25,6 +25,10 @@ same gap rule. Hand-written check-ins count. Never more than
 Rule 5 (moving on). ``close_after`` after the last allowed check-in with
 no reply, the application closes as ``no_response``.
 
+Rule 5b (the ball in the user's court). While the newest human message
+from the hiring side asks the user for something (references, documents,
+a reply) and the user has not answered, there is no check-in.
+
 Rule 6 (out of office). An out-of-office reply is not a reply and is never
 replied to; a return date postpones the next check-in to the business day
 after it. A bounced address is never written to again.
@@ -211,11 +215,13 @@ def _thank_you_send_at(iv: Interview, rules: Rules) -> datetime:
     return min(slot, deadline)
 
 
-def _thank_yous(app: Application, iv: Interview, now: datetime, rules: Rules) -> list[Want]:
+def _thank_yous(
+    app: Application, iv: Interview, now: datetime, rules: Rules, written: set[str]
+) -> list[Want]:
+    """Rule 1. ``written`` holds the keys of drafts already written (a late one is kept, not dropped)."""
     if iv.cancelled_at is not None:
         return []
-    if now > thank_you_deadline(iv, rules) + THANK_YOU_GRACE:
-        return []
+    too_late = now > thank_you_deadline(iv, rules) + THANK_YOU_GRACE
     targets: list[Contact] = []
     for person in iv.interviewers:
         if usable(person.email, app, rules) and all(t.email != person.email for t in targets):
@@ -234,10 +240,13 @@ def _thank_yous(app: Application, iv: Interview, now: datetime, rules: Rules) ->
         email = person.email or ""
         if _thanked_by_user(app, iv, email, now):
             continue
+        key = f"{THANK_YOU}:{iv.key}:{email}"
+        if too_late and key not in written:
+            continue  # the agent was not running in time: better no thank-you than a stale one
         anchor = _own_thread(app, email, iv.end)
         wants.append(
             Want(
-                key=f"{THANK_YOU}:{iv.key}:{email}",
+                key=key,
                 kind=THANK_YOU,
                 to=(email,),
                 recipient_name=person.name,
@@ -358,6 +367,9 @@ def _check_ins(
     wait = current_wait(app, now, rules)
     if wait is None:
         return [], None, None
+    newest = max(app.hiring_mails(now), key=lambda m: m.at, default=None)
+    if newest is not None and newest.asks and not _replied_since(app, newest, now):
+        return [], None, None  # the hiring side is waiting on the user, not the other way round
     limit = min(rules.max_check_ins, MAX_CHECK_INS)
     done = _check_ins_done(app, drafts, wait, now)
     if len(done) >= limit:
@@ -482,13 +494,14 @@ def plan(app: Application, drafts: list[Draft], now: datetime, rules: Rules) -> 
     wants: list[Want] = []
     wake: list[datetime] = []
     if app.is_open:
+        written = {d.key for d in drafts if d.pending or d.status == SENT}
         for iv in app.interviews:
             if iv.cancelled_at is not None:
                 continue
             if iv.end > now:
                 wake.append(iv.end)
                 continue
-            wants.extend(_thank_yous(app, iv, now, rules))
+            wants.extend(_thank_yous(app, iv, now, rules, written))
         check_ins, close, close_at = _check_ins(app, drafts, now, rules)
         if close:
             return Plan(tuple(wants), close=close)

@@ -189,6 +189,7 @@ def mail_record(
         out_of_office=reading.auto_kind == "out_of_office",
         no_date_update=reading.no_date_update,
         asks_references=reading.asks_references,
+        asks=reading.asks,
         thanks=from_user and _THANKS.search(text) is not None,
         withdraws=from_user and _WITHDRAW.search(text) is not None,
         zone=reading.interview.zone if reading.interview else None,

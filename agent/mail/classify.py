@@ -131,6 +131,7 @@ class Reading:
     invites: tuple[Invite, ...] = ()
     scheduling_link: bool = False
     asks_references: bool = False
+    asks: bool = False  # the hiring side waits for something from the candidate
     no_date_update: bool = False
     bulk: bool = False
     notes: tuple[str, ...] = field(default=())
@@ -221,6 +222,11 @@ def signature_lines(text: str) -> list[str]:
 def _names_a_title(text: str) -> bool:
     """Whether a subject or invite title names a job title ("Data Engineer - final round")."""
     return any(w in lx.ROLE_NOUNS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def asks_candidate(items: list[str]) -> bool:
+    """Whether the hiring side asks the candidate for something (a reply, a document, a choice)."""
+    return any(lx.ASKS_SOMETHING.search(s) and not lx.COURTESY_QUESTION.search(s) for s in items)
 
 
 def _any_sentence(
@@ -444,9 +450,7 @@ def _category(msg: Message, ev: _Evidence, sent: datetime, in_thread: bool) -> s
     received = _any_sentence(lx.ACKNOWLEDGEMENT, ev.subject_items)
     thanked = _any_sentence(lx.THANKS_FOR_APPLYING, ev.subject_items)
     if received or (thanked and not ev.human_sender):
-        quiet = find_decision_date(msg.fresh_text, sent) is None and not _any_sentence(
-            lx.ASKS_SOMETHING, ev.items
-        )
+        quiet = find_decision_date(msg.fresh_text, sent) is None and not asks_candidate(ev.items)
         if quiet:
             return "auto_reply"
     if _any_sentence(lx.OUT_OF_OFFICE, ev.items[:3]):
@@ -485,11 +489,12 @@ def _hiring_reading(
     if category in ("invitation", "update"):
         decision_by = find_decision_date(text, sent)
     asks_refs = _any_sentence(lx.ASKS_REFERENCES, items)
+    asks = asks_refs or asks_candidate(items)
     no_date = (
         category == "update"
         and decision_by is None
-        and not asks_refs
-        and not _any_sentence(lx.ASKS_SOMETHING, items)
+        and not asks
+        and _any_sentence(lx.TIMELINE_NEWS, items)
     )
     return Reading(
         category,
@@ -502,6 +507,7 @@ def _hiring_reading(
         invites=invites,
         scheduling_link=scheduling_link and interview is None,
         asks_references=asks_refs,
+        asks=asks,
         no_date_update=no_date,
         bulk=bulk,
     )

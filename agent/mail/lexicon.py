@@ -264,14 +264,27 @@ ASKS_REFERENCES = _any(
     r"\breference (?:check|checks|details)\b",
     r"\b(?:two|three|2|3) (?:professional )?(?:references|referees)\b",
 )
-#: A request of the candidate (a question or an ask): not a bare "wait and see" update.
+#: A request of the candidate: the ball is in their court (not "let me know if you have questions").
 ASKS_SOMETHING = _any(
-    r"\?",
-    r"\b(?:could|can|would) you\b",
-    r"\bplease (?:send|share|provide|let|confirm|reply|complete|fill|sign|forward|upload|book|pick|choose|select)",
-    r"\bwe(?:'d| would) need\b|\bwe need (?:you|your)\b",
-    r"\bkindly\b",
+    r"\b(?:could|can|would|will) you (?:please |kindly )?(?:send|share|provide|confirm|complete|fill|sign|"
+    r"upload|forward|give|tell|introduce|let (?:me|us) know (?:your|when|whether|which|what|if (?:you(?:'re| are)|that)))",
+    r"\bplease (?:send|share|provide|confirm|complete|fill|sign|upload|forward|book|pick|choose|select|"
+    r"reply with|let (?:me|us) know (?:your|when|whether|which|what|if (?:that|this|the)))",
+    r"\bkindly (?:send|share|provide|confirm|complete|fill|sign|upload|forward|reply)",
+    r"\bwe(?:'d| would) need (?:you|your)\b|\bwe need (?:you|your)\b",
+    r"\b(?:are|is|would|will|do|does|can|could) (?:you|that|this|[A-Z]\w+day)\b[^.?]{0,80}\?",
+    r"\bwhen (?:are|would|will) you\b[^.?]{0,60}\?",
 )
+#: News about the timeline that promises more later ("I'll be in touch", "still deciding").
+TIMELINE_NEWS = _any(
+    r"\b(?:get|come) back to you\b|\bbe (?:back )?in touch\b|\blet you know\b|\bkeep you (?:posted|updated|informed)\b",
+    r"\bupdate you\b|\bcircle back\b|\breach out\b|\bhear (?:back|from (?:us|me))\b|\bwhen (?:I|we) know more\b",
+    r"\bstill (?:reviewing|interviewing|deciding|evaluating|considering|meeting|talking|waiting)\b",
+    r"\b(?:seeing|meeting|interviewing) (?:a few |some |two |three )?(?:more|other) (?:people|candidates)\b",
+    r"\b(?:paused|on hold|pending)\b",
+)
+#: A question that is only a courtesy: "Any questions?", "let me know if you have questions".
+COURTESY_QUESTION = _any(r"\bquestions?\b", r"\bhow are you\b", r"\bhope (?:you|this)\b")
 
 #: Titles a role name ends with (for telling roles from other capitalised phrases).
 ROLE_NOUNS = frozenset(

@@ -341,7 +341,11 @@ def phrases(text: str, source: str) -> list[Phrase]:
             if word.lower() in _BREAKERS:
                 found.append(_phrase(text, run, source))
                 run = []
-            elif word[:1].isupper() or (run and (word[:1].isdigit() or word == "&")) or (run and word.lower() in _CONNECTORS):
+            elif (
+                word[:1].isupper()
+                or (run and (word[:1].isdigit() or word == "&"))
+                or (run and word.lower() in _CONNECTORS)
+            ):
                 run.append(tok)
             else:
                 found.append(_phrase(text, run, source))

@@ -122,29 +122,14 @@ _WINDOWS_ZONES = _inverted(
         "Europe/Paris": "romance standard time",
         "Europe/Budapest": "central europe standard time",
         "Europe/London": "gmt standard time",
-        "Atlantic/Reykjavik": "greenwich standard time",
+        "Europe/Helsinki": "fle standard time",
         "Europe/Bucharest": "gtb standard time",
-        "Europe/Chisinau": "e. europe standard time",
-        "Europe/Kiev": "fle standard time",
-        "Europe/Istanbul": "turkey standard time",
-        "Europe/Moscow": "russian standard time",
         "Asia/Jerusalem": "israel standard time",
-        "Africa/Johannesburg": "south africa standard time",
-        "Africa/Cairo": "egypt standard time",
-        "Africa/Lagos": "w. central africa standard time",
-        "Asia/Dubai": "arabian standard time",
         "Asia/Shanghai": "china standard time",
-        "Asia/Seoul": "korea standard time",
         "Asia/Singapore": "singapore standard time",
-        "Australia/Perth": "w. australia standard time",
-        "Pacific/Auckland": "new zealand standard time",
-        "Pacific/Honolulu": "hawaiian standard time",
-        "America/Anchorage": "alaskan standard time",
         "America/Phoenix": "us mountain standard time",
         "America/Halifax": "atlantic standard time",
         "America/Sao_Paulo": "e. south america standard time",
-        "America/Bogota": "sa pacific standard time",
-        "America/Mexico_City": "central standard time (mexico)",
     }
 )
 _ZONE_NAMES = _WINDOWS_ZONES | _inverted(
@@ -321,24 +306,21 @@ def _lead(pattern: str) -> str:
 
 
 # Cheap look-aheads: where a date, a time or a cue may start.
-_DATE_LEADS = (
+_DATE_LEADS: tuple[str, ...] = (
     *(word[:3] for word in [*_MONTHS, *_WEEKDAYS]),
     *("tod", "ton", "tom", r"the\s+(?:\d|following)"),
     *(rf"{word}\s+(?:{_gate(_WEEKDAYS)})" for word in ("next", "this", "coming", "following")),
 )
-_TIME_LEADS: tuple[str, ...] = (
-    r"at\s*(?:\d|noon|midday)",
-    r"from\s*\d",
-    r"between\s*\d",
-    r"around\s*\d",
-)
-_TIME_LEADS += (r"starting\s+at", "noon", "midday")
+_TIME_WORDS = ("at", "from", "between", "around", "@")  # then a number
+_TIME_LEADS = (*(rf"{w}\s*\d" for w in _TIME_WORDS), r"at\s+(?:noon|midday)", "noon", "midday")
+# A number is a time only with minutes, am/pm, "o'clock" or a range after it.
+_TIME_NUMBER = r"\d{1,2}(?:[:h]\d\d|\s*[ap]m\b|\s*o'?clock|\s*(?:-|to|until|till)\s*\d|\s*noon)"
 _CUE_LEADS = tuple(_lead(p) for a in _CUES.values() for p in _alternatives(a))
 # The tokenizer: dates, times and cue words, each after a separator character (the
 # cleaned text starts with one).
 _TOKEN_RE = re.compile(
     rf"[\s(,;\"'\[<*•](?=[\d@]|{_trie([*_DATE_LEADS, *_TIME_LEADS, *_CUE_LEADS])})"
-    rf"(?:(?=\d|{_trie(_DATE_LEADS)})(?P<date>{_DATE})|(?=[\d@]|{_trie(_TIME_LEADS)})"
+    rf"(?:(?=\d|{_trie(_DATE_LEADS)})(?P<date>{_DATE})|(?={_TIME_NUMBER}|{_trie(_TIME_LEADS)})"
     rf"(?P<time>{_TIME})|(?P<cue>{_CUE})(?!\w))"
 )
 _CUE_KINDS = {kind: re.compile(alternation) for kind, alternation in _CUES.items()}
@@ -356,41 +338,28 @@ _DURATION_NOT_BEFORE_RE = re.compile(
 _WITHIN = r"(?:(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?|(?:the\s+)?next\s+)"
 _ONE_COUNT = rf"(?:\d{{1,3}}|(?:{_alt(_NUMBER_WORDS)})(?:\s+of)?)"
 _COUNT = rf"{_ONE_COUNT}(?:\s*(?:-|to|or)\s*{_ONE_COUNT})?"  # "5-7": the last one counts
-# Decision phrases without a calendar date: (name, pattern); _relative() resolves them.
-_RELATIVE: tuple[tuple[str, str], ...] = (
-    (
-        "end_next_week",
-        r"(?:the\s+)?(?:end|close)\s+of\s+next\s+week|late\s+next\s+week|next\s+week",
-    ),
-    ("early_next_week", r"early\s+next\s+week|(?:the\s+)?(?:beginning|start)\s+of\s+next\s+week"),
-    ("mid_next_week", r"mid(?:dle\s+of)?[\s-]*next\s+week"),
-    ("end_this_week", r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+|this\s+)?week|this\s+week"),
-    (
-        "few_days",
-        rf"{_WITHIN}(?:a\s+)?few\s+(?:business\s+|working\s+)?days|in\s+the\s+coming\s+days",
-    ),
-    (
-        "business_days",
-        rf"{_WITHIN}(?P<business_days_n>{_COUNT})\s+(?:business|working|work)\s+days?",
-    ),
-    ("days", rf"{_WITHIN}(?P<days_n>{_COUNT})\s+(?:calendar\s+)?days?"),
-    ("hours", rf"{_WITHIN}(?P<hours_n>{_COUNT})\s+hours?"),
-    ("weeks", rf"{_WITHIN}(?P<weeks_n>{_COUNT})\s+weeks?|{_WITHIN}a\s+fortnight"),
-    ("same_day", r"(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+)?day|eod|cob|today"),
-    (
-        "early_next_month",
-        r"early\s+next\s+month|(?:the\s+)?(?:beginning|start)\s+of\s+next\s+month",
-    ),
-    ("mid_next_month", r"mid(?:dle\s+of)?[\s-]*next\s+month"),
-    ("end_next_month", r"(?:the\s+)?end\s+of\s+next\s+month|late\s+next\s+month|next\s+month"),
-    ("end_this_month", r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|this\s+month"),
-    (
-        "early_month",
-        rf"(?:early|(?:the\s+)?(?:beginning|start)\s+of)[\s-]*(?P<early_month_m>{_MON})",
-    ),
-    ("mid_month", rf"(?:mid|(?:the\s+)?middle\s+of)[\s-]*(?P<mid_month_m>{_MON})"),
-    ("end_month", rf"(?:late|(?:the\s+)?end\s+of)[\s-]*(?P<end_month_m>{_MON})"),
-)
+_THE = r"(?:the\s+)?"
+_START_OF, _END_OF = rf"{_THE}(?:beginning|start)\s+of", rf"{_THE}(?:end|close)\s+of"
+# Decision phrases without a calendar date: name -> pattern; _relative() resolves them.
+_RELATIVE: dict[str, str] = {
+    "end_next_week": rf"{_END_OF}\s+next\s+week|late\s+next\s+week|next\s+week",
+    "early_next_week": rf"early\s+next\s+week|{_START_OF}\s+next\s+week",
+    "mid_next_week": r"mid(?:dle\s+of)?[\s-]*next\s+week",
+    "end_this_week": rf"{_END_OF}\s+(?:the\s+|this\s+)?week|this\s+week",
+    "few_days": rf"{_WITHIN}(?:a\s+)?few\s+(?:business\s+|working\s+)?days|in\s+the\s+coming\s+days",
+    "business_days": rf"{_WITHIN}(?P<business_days_n>{_COUNT})\s+(?:business|working)\s+days?",
+    "days": rf"{_WITHIN}(?P<days_n>{_COUNT})\s+(?:calendar\s+)?days?",
+    "hours": rf"{_WITHIN}(?P<hours_n>{_COUNT})\s+hours?",
+    "weeks": rf"{_WITHIN}(?P<weeks_n>{_COUNT})\s+weeks?|{_WITHIN}a\s+fortnight",
+    "same_day": rf"{_END_OF}\s+{_THE}(?:business\s+)?day|eod|cob|today",
+    "early_next_month": rf"early\s+next\s+month|{_START_OF}\s+next\s+month",
+    "mid_next_month": r"mid(?:dle\s+of)?[\s-]*next\s+month",
+    "end_next_month": rf"{_END_OF}\s+next\s+month|late\s+next\s+month|next\s+month",
+    "end_this_month": rf"{_END_OF}\s+(?:the\s+|this\s+)?month|this\s+month",
+    "early_month": rf"(?:early|{_START_OF})[\s-]*(?P<early_month_m>{_MON})",
+    "mid_month": rf"(?:mid|{_THE}middle\s+of)[\s-]*(?P<mid_month_m>{_MON})",
+    "end_month": rf"(?:late|{_END_OF})[\s-]*(?P<end_month_m>{_MON})",
+}
 _RELATIVE_WORDS: tuple[str, ...] = (
     "early",
     "end",
@@ -401,11 +370,12 @@ _RELATIVE_WORDS: tuple[str, ...] = (
     "the",
     "this",
     "next",
+    "in",
 )
-_RELATIVE_WORDS += ("within", "in", "over", "eod", "cob", "today", "beginning", "start")
+_RELATIVE_WORDS += ("within", "over", "eod", "cob", "today", "beginning", "start")
 _RELATIVE_RE = re.compile(
     rf"[^\w](?={_gate(_RELATIVE_WORDS)})(?:"
-    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RELATIVE)
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RELATIVE.items())
     + r")\b"
 )
 
