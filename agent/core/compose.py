@@ -159,8 +159,12 @@ def message_id_for(draft_id: str, user_email: str) -> str:
     return f"<followup.{digest}@{domain}>"
 
 
+#: Every character str.splitlines() breaks on, and the other C0/C1 controls: none may reach a header.
+_UNSAFE_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
 def _header_safe(value: str) -> str:
-    return re.sub(r"[\r\n\x00]+", " ", value).strip()
+    return _UNSAFE_IN_HEADER.sub(" ", value).strip()
 
 
 def build_message(

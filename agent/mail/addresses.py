@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import getaddresses
 
@@ -204,7 +205,7 @@ def decode_words(value: str) -> str:
         return value
     try:
         return str(make_header(decode_header(value)))
-    except (ValueError, LookupError, UnicodeError, AssertionError):
+    except (ValueError, LookupError, UnicodeError, AssertionError, HeaderParseError):
         return value
 
 

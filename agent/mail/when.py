@@ -13,7 +13,7 @@ Rules:
 
 - Quoted text is ignored: lines starting with ``>``, ``Sent:`` lines, and
   everything from a reply header ("On ... wrote:", "-----Original Message-----",
-  an Outlook "From:/Sent:" block) on.
+  an Outlook "From:/Sent:" block) on. A forward loses its header lines only.
 - A month/day without a year is its first occurrence on or after the sent date,
   up to 7 days back still counting as this year; "the 20th" is the next 20th on or
   after the sent date. "3/10" is month/day when the sent offset is negative
@@ -25,13 +25,15 @@ Rules:
 - Zone: a zone named right after the time wins (US/EU abbreviations mean their
   DST-aware region whatever the S/D letter says; "(UTC-05:00) Eastern Time" is
   America/New_York); else the sender's offset (``sent.tzinfo``).
-- An interview time needs a date (or today/tomorrow/a weekday) in its sentence or
-  paragraph; the best candidate sits near interview words; times in sentences
-  about replying or deciding, or after "by"/"before"/"until", are skipped.
+- An interview time needs a date (or today/tomorrow/a weekday): in its sentence or
+  paragraph, else (weakest) a future date elsewhere in the message; the best
+  candidate sits near interview words; times in sentences about replying or
+  deciding, or after "by"/"before"/"until", are skipped.
 - A decision date comes from the first sentence with a decision cue that yields a
-  date on or after the sent date, skipping the interview's own date.
-- A return date is the date after until/back/return; a range end ("through",
-  "to", "March 2-6") gives the day after it.
+  date on or after the sent date: in a clause with the cue, after it if possible,
+  skipping the interview's own date ("we'll be in touch" about scheduling is no cue).
+- A return date is the date after back/return, else after until; a range end
+  ("through", "to", "March 2-6", "until ... inclusive") gives the day after it.
 
 For speed every pattern runs over a lower-cased copy of the text (case is checked
 against the original where it matters: "ET", "May", "Sun") and the main ones run
@@ -171,15 +173,9 @@ _CITY_ALIASES = _inverted(
         "Asia/Shanghai": "beijing",
     }
 )
-_IANA_REGIONS: tuple[str, ...] = (
-    "Africa/",
-    "America/",
-    "Antarctica/",
-    "Asia/",
-    "Atlantic/",
-    "Australia/",
+_IANA_REGION_RE = re.compile(
+    r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/"
 )
-_IANA_REGIONS += ("Europe/", "Indian/", "Pacific/")
 
 # Cue words by kind (regex alternations over lower-case text, each starting with a
 # letter); one word can have several kinds.
@@ -396,6 +392,11 @@ _QUOTE_START_RE = re.compile(  # over the lower-cased text, which starts with a 
     r"|-{2,}[ \t]*original[ \t]+message[ \t]*-{2,}|from:[^\n]*\n[ \t]*(?:sent|date):)",
     re.M,
 )
+_FORWARD_HEADER_RE = re.compile(  # the From:/Date:/... lines under a forward's marker line
+    r"(?:forwarded message|original appointment)[^\n]*\n(?:[ \t]*\n)?"
+    r"(?:[ \t]*(?:from|sent|date|to|cc|subject):[^\n]*\n)+",
+    re.I,
+)
 _QUOTED_LINE_RE = re.compile(r"\n[ \t]*(?:>|[Ss]ent:)[^\n]*")
 _AMPM_RE = re.compile(r"\.(?<=[^A-Za-z][AaPp]\.)\s?[Mm]\b\.?")  # the "." of "a.m.", "p. m."
 _BREAK_RE = re.compile(  # sentence ends, blank lines, "Heading:" lines, bullets, "Label:" lines
@@ -431,7 +432,7 @@ def _iana_names() -> dict[str, str]:
 def _city_zones() -> dict[str, str]:
     cities: dict[str, str] = {}
     for name in sorted(available_timezones()):
-        if name.startswith(_IANA_REGIONS):
+        if _IANA_REGION_RE.match(name):
             cities.setdefault(name.rsplit("/", 1)[-1].replace("_", " ").lower(), name)
     return _CITY_ALIASES | cities
 
@@ -708,11 +709,9 @@ def _clean(text: str) -> str:
     text = "\n" + text[:_MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         text = text.translate(_TRANSLATE)
-    low = _lower(text)
-    for m in _QUOTE_START_RE.finditer(low):
-        if "original appointment" not in low[max(0, m.start() - 80) : m.start()]:
-            text = text[: m.start()]  # a forwarded Outlook invite keeps its When: line
-            break
+    text = _FORWARD_HEADER_RE.sub("\n", text)  # a forward keeps its body (and When: line)
+    if m := _QUOTE_START_RE.search(_lower(text)):
+        text = text[: m.start()]
     return _AMPM_RE.sub("m", _QUOTED_LINE_RE.sub("\n", text))
 
 
@@ -742,7 +741,7 @@ class _Doc:
         self.paragraphs = [0, *(m.end() for m in _PARAGRAPH_RE.finditer(self.text))]
         self.dates: list[_Hit] = []
         self.times: list[_Clock] = []
-        self.cues: dict[int, list[_Cue]] = {}
+        self.cues: dict[tuple[int, str], list[_Cue]] = {}  # by sentence and kind, in order
         for m in _TOKEN_RE.finditer(self.low):
             if m["date"] is not None:
                 if _case_ok(m, self.text):
@@ -751,8 +750,9 @@ class _Doc:
                 if (clock := _read_clock(m, self.text)) is not None:
                     self.times.append(clock)
             elif kinds := _cue_kinds(m["cue"]):
-                cue = _Cue(m.start("cue"), m.end("cue"), kinds)
-                self.cues.setdefault(self.sentence(cue.start), []).append(cue)
+                cue, s = _Cue(m.start("cue"), m.end("cue"), kinds), self.sentence(m.start("cue"))
+                for kind in kinds:
+                    self.cues.setdefault((s, kind), []).append(cue)
         self.dates_in: dict[int, list[_Hit]] = {}
         for hit in self.dates:
             self.dates_in.setdefault(self.sentence(hit.start), []).append(hit)
@@ -763,18 +763,8 @@ class _Doc:
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraphs, pos) - 1
 
-    @cached_property
-    def cue_index(self) -> dict[tuple[int, str], list[_Cue]]:
-        """The cues of each kind in each sentence, in order."""
-        index: dict[tuple[int, str], list[_Cue]] = {}
-        for s, cues in self.cues.items():
-            for cue in cues:
-                for kind in cue.kinds:
-                    index.setdefault((s, kind), []).append(cue)
-        return index
-
     def cues_of(self, s: int, kind: str) -> list[_Cue]:
-        return self.cue_index.get((s, kind), [])
+        return self.cues.get((s, kind), [])
 
     def cue_around(self, pos: int, kind: str) -> tuple[_Cue | None, _Cue | None]:
         """The last ``kind`` cue before ``pos`` in its sentence, and the first after it."""
@@ -929,16 +919,14 @@ class _Doc:
 
     def decision_cues(self, s: int) -> list[_Cue]:
         """The decision cues of sentence ``s``; "we'll be in touch" about scheduling is none."""
-        cues = self.cues.get(s, [])
-        if any("decision" in c.kinds for c in cues) or not any(
-            "scheduling" in c.kinds for c in cues
-        ):
-            return [c for c in cues if c.kinds & {"decision", "update"}]
+        strong, weak = self.cues_of(s, "decision"), self.cues_of(s, "update")
+        if strong or not self.cues_of(s, "scheduling"):
+            return sorted({*strong, *weak}, key=_START)
         return []
 
     @cached_property
     def decision(self) -> date | None:
-        for s in sorted(self.cues):
+        for s in sorted({s for s, kind in self.cues if kind in ("decision", "update")}):
             if not (cues := self.decision_cues(s)):
                 continue
             end = self.starts[s + 1] if s + 1 < len(self.starts) else len(self.low)
@@ -947,7 +935,7 @@ class _Doc:
             ]
             found += [
                 (m.start() + 1, m.end(), _relative(m, self.sent), None)
-                for m in _RELATIVE_RE.finditer(self.low, self.starts[s], end)
+                for m in _RELATIVE_RE.finditer(self.low, max(0, self.starts[s] - 1), end)
             ]
             # Only dates in a clause with a cue; those after the first cue first.
             breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(self.low, self.starts[s], end)]
