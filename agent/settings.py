@@ -36,9 +36,7 @@ def _valid_zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(
-            f"unknown time zone {value!r} (use an IANA name such as 'Europe/Berlin')"
-        ) from exc
+        raise ValueError("unknown time zone (use an IANA name such as 'Europe/Berlin')") from exc
     return value
 
 
@@ -46,7 +44,7 @@ def _valid_email(value: str) -> str:
     value = value.strip().lower()
     local, at, domain = value.partition("@")
     if not local or not at or "." not in domain or " " in value:
-        raise ValueError(f"{value!r} is not an email address")
+        raise ValueError("not an email address")
     return value
 
 

@@ -572,10 +572,11 @@ def _count(text: str | None) -> int:
 def _relative(m: re.Match[str], sent: datetime) -> date | None:
     """The date a decision phrase from _RELATIVE means, in a message sent at ``sent``."""
     today, kind = sent.date(), m.lastgroup or ""
-    part = {"early": 10, "mid": 15, "end": _LAST, "late": _LAST}.get(kind.split("_")[0], 0)
+    part = kind.split("_")[0]
+    day = {"early": 10, "mid": 15, "end": _LAST}.get(part, 0)  # of a month
     match kind:
-        case "end_next_week" | "early_next_week" | "mid_next_week":
-            return _next_monday(today) + timedelta(days={10: 1, 15: 2}.get(part, 4))
+        case "end_next_week" | "early_next_week" | "mid_next_week":  # Friday, Tuesday, Wednesday
+            return _next_monday(today) + timedelta(days={"early": 1, "mid": 2, "end": 4}[part])
         case "end_this_week":
             return today + timedelta(days=(4 - today.weekday()) % 7)
         case "few_days":
@@ -591,11 +592,11 @@ def _relative(m: re.Match[str], sent: datetime) -> date | None:
         case "same_day":
             return today
         case "early_next_month" | "mid_next_month" | "end_next_month":
-            return _next_month(today, part)
+            return _next_month(today, day)
         case "end_this_month":
             return _date(today.year, today.month, _LAST)
         case "early_month" | "mid_month" | "end_month":
-            return _month_day(_MONTHS[m[f"{kind}_m"]], part, None, today)
+            return _month_day(_MONTHS[m[f"{kind}_m"]], day, None, today)
     return None
 
 
