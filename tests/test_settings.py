@@ -62,7 +62,7 @@ def test_errors_never_echo_the_value() -> None:
 
 
 def test_a_missing_file_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="no such file .*config.example.toml"):
+    with pytest.raises(ConfigError, match=r"no such file .*config\.example\.toml"):
         load_settings(tmp_path / "absent.toml")
 
 
@@ -96,7 +96,7 @@ def test_user_templates_replace_the_builtin_ones(tmp_path: Path) -> None:
 
 def test_a_missing_template_directory_is_a_config_error(tmp_path: Path) -> None:
     s = settings_from_mapping({"templates": {"directory": str(tmp_path / "nope")}}, "x.toml")
-    with pytest.raises(ConfigError, match="templates.directory"):
+    with pytest.raises(ConfigError, match=r"templates\.directory"):
         load_templates(s)
 
 
