@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from zoneinfo import ZoneInfo
 
 from agent.mail.when import (
     Span,
@@ -67,15 +67,17 @@ def test_next_weekday_is_in_the_following_week_and_bare_hour_after_at() -> None:
 
 
 def test_plain_weekday_is_the_next_one_strictly_after_the_sent_date() -> None:
-    assert interview("Let's chat on Tuesday at 3pm.", MONDAY_US).start.date() == date(2026, 3, 3)
-    assert interview("Let's chat on Thursday at 3pm.", THURSDAY_US).start.date() == date(
-        2026, 3, 12
-    )
+    monday = interview("Let's chat on Tuesday at 3pm.", MONDAY_US)
+    thursday = interview("Let's chat on Thursday at 3pm.", THURSDAY_US)
+    assert monday.start == datetime(2026, 3, 3, 15, 0, tzinfo=EST)
+    assert thursday.start == datetime(2026, 3, 12, 15, 0, tzinfo=EST)
 
 
 def test_this_weekday_is_this_week_unless_past() -> None:
-    assert interview("Call this Tuesday at 3pm?", MONDAY_US).start.date() == date(2026, 3, 3)
-    assert interview("Call this Tuesday at 3pm?", THURSDAY_US).start.date() == date(2026, 3, 10)
+    not_past = interview("Call this Tuesday at 3pm?", MONDAY_US)
+    past = interview("Call this Tuesday at 3pm?", THURSDAY_US)
+    assert not_past.start == datetime(2026, 3, 3, 15, 0, tzinfo=EST)
+    assert past.start == datetime(2026, 3, 10, 15, 0, tzinfo=EST)
 
 
 def test_tomorrow_at_11am() -> None:
@@ -112,7 +114,8 @@ def test_bare_hour_range_with_am_on_the_end() -> None:
 
 def test_from_two_to_three_pm() -> None:
     span = interview("The interview is on Friday, March 6 from 2 to 3pm.")
-    assert (span.start.hour, span.end.hour if span.end else None) == (14, 15)
+    assert span.start == datetime(2026, 3, 6, 14, 0, tzinfo=EST)
+    assert span.end == datetime(2026, 3, 6, 15, 0, tzinfo=EST)
 
 
 def test_en_dash_range_with_cet() -> None:
@@ -213,12 +216,17 @@ def test_month_day_in_january_sent_in_december_is_next_year() -> None:
 
 def test_month_day_up_to_a_week_back_stays_this_year() -> None:
     sent = datetime(2026, 3, 5, 9, 0, tzinfo=EST)
-    assert interview("Our call on March 1 at 10am", sent).start.year == 2026
-    assert interview("Our call on February 20 at 10am", sent).start.year == 2027
+    assert interview("Our call on March 1 at 10am", sent).start == datetime(
+        2026, 3, 1, 10, 0, tzinfo=EST
+    )
+    assert interview("Our call on February 20 at 10am", sent).start == datetime(
+        2027, 2, 20, 10, 0, tzinfo=EST
+    )
 
 
 def test_us_time_in_the_weeks_when_the_us_has_switched_and_europe_has_not() -> None:
     span = interview("Interview: Tuesday, March 10 at 2:00 PM ET", SENT_EU)
+    assert span.start == datetime(2026, 3, 10, 14, 0, tzinfo=NY)
     assert span.start.utcoffset() == timedelta(hours=-4)
     assert span.start.astimezone(BERLIN).hour == 19  # not 20: Berlin is still on CET
 
@@ -227,9 +235,11 @@ def test_madrid_time_on_the_monday_after_europe_switches() -> None:
     sent = datetime(2026, 3, 20, 9, 0, tzinfo=CET)  # sent on CET, interview on CEST
     after = interview("Interview on Monday 30 March at 10:00 (Madrid time)", sent)
     before = interview("Interview on Friday 27 March at 10:00 (Madrid time)", sent)
+    assert after.start == datetime(2026, 3, 30, 10, 0, tzinfo=MADRID)
+    assert before.start == datetime(2026, 3, 27, 10, 0, tzinfo=MADRID)
     assert after.start.utcoffset() == timedelta(hours=2)
     assert before.start.utcoffset() == timedelta(hours=1)
-    assert after.start.astimezone(timezone.utc).hour == 8
+    assert after.start.astimezone(UTC).hour == 8
 
 
 def test_date_and_time_on_separate_labelled_lines() -> None:
@@ -240,7 +250,7 @@ def test_date_and_time_on_separate_labelled_lines() -> None:
 
 def test_a_weekday_with_a_date_is_only_a_check_the_date_wins() -> None:
     span = interview("Interview on Wednesday, March 10 at 2pm.")  # March 10 is a Tuesday
-    assert span.start.date() == date(2026, 3, 10)
+    assert span.start == datetime(2026, 3, 10, 14, 0, tzinfo=EST)
 
 
 def test_quoted_reply_header_and_quoted_lines_are_ignored() -> None:
@@ -258,6 +268,16 @@ def test_lines_quoted_with_a_marker_are_ignored_but_the_reply_is_read() -> None:
         "That doesn't work; your interview is now Friday, March 6 at 11am.\n"
     )
     assert interview(text).start == datetime(2026, 3, 6, 11, 0, tzinfo=EST)
+
+
+def test_a_forwarded_message_is_read_but_its_header_date_is_not() -> None:
+    text = (
+        "Hi Priya, see below from the client.\n\n"
+        "---------- Forwarded message ---------\nFrom: Jane Doe <jane@acme.example>\n"
+        "Date: Tue, Mar 3, 2026 at 10:00 AM\nSubject: Interview\nTo: <agent@agency.example>\n\n"
+        "We would like to interview Priya on Thursday, March 12 at 1pm ET.\n"
+    )
+    assert interview(text).start == datetime(2026, 3, 12, 13, 0, tzinfo=NY)
 
 
 def test_reply_deadline_is_not_an_interview_time() -> None:
@@ -279,8 +299,7 @@ def test_decision_sentence_is_not_an_interview_time() -> None:
 
 def test_a_date_near_interview_words_beats_another_date_and_time() -> None:
     text = (
-        "Our office opens on Monday, March 9 at 9am. "
-        "Your interview is on Tuesday, March 10 at 2pm."
+        "Our office opens on Monday, March 9 at 9am. Your interview is on Tuesday, March 10 at 2pm."
     )
     assert interview(text).start == datetime(2026, 3, 10, 14, 0, tzinfo=EST)
 
@@ -297,6 +316,44 @@ def test_a_bare_time_with_today_is_an_interview_time() -> None:
 @pytest.mark.parametrize("time", ["25:00", "13pm", "10:75"])
 def test_invalid_times_are_rejected(time: str) -> None:
     assert find_interview_time(f"Interview on March 10 at {time}.", SENT_US) is None
+
+
+def test_date_in_the_row_above_a_blank_line_pairs_with_the_time() -> None:
+    text = "Date Monday, March 23, 2026\n\nTime 9:00 AM – 10:00 AM Mountain Time\n\nFormat Video"
+    span = interview(text, datetime(2026, 3, 16, 8, 0, tzinfo=timezone(timedelta(hours=-6))))
+    denver = ZoneInfo("America/Denver")
+    assert span.start == datetime(2026, 3, 23, 9, 0, tzinfo=denver)
+    assert span.end == datetime(2026, 3, 23, 10, 0, tzinfo=denver)
+
+
+def test_a_time_far_from_any_date_takes_the_date_at_the_top_of_the_message() -> None:
+    text = (
+        "Onsite interview\nTuesday Mar 24, 2026\n\nLocation\nMadison Plant\n\n"
+        "Please arrive at 9:00 AM (Central) at the front lobby."
+    )
+    span = interview(text)
+    assert span.start == datetime(2026, 3, 24, 9, 0, tzinfo=ZoneInfo("America/Chicago"))
+
+
+def test_a_zone_after_the_date_applies_to_a_time_written_before_it() -> None:
+    text = "Confirmed: 10:00am - 10:30am, Wednesday, March 11, 2026 (Eastern Time - US & Canada)"
+    span = interview(text)
+    assert span.start == datetime(2026, 3, 11, 10, 0, tzinfo=NY)
+    assert span.zone == "America/New_York"
+
+
+def test_outlook_sent_header_is_ignored() -> None:
+    text = "Sounds good.\n\nFrom: Jane Doe\nSent: Tuesday, March 3, 2026 10:00 AM\nTo: me\n"
+    assert find_interview_time(text, SENT_US) is None
+
+
+def test_forwarded_outlook_appointment_keeps_its_when_line() -> None:
+    text = (
+        "FYI, see below.\n\n-----Original Appointment-----\nFrom: Jane Doe\n"
+        "Sent: Tuesday, March 3, 2026 10:00 AM\nSubject: Interview\n"
+        "When: Thursday, March 12, 2026 1:00 PM-2:00 PM (UTC-05:00) Eastern Time (US & Canada)\n"
+    )
+    assert interview(text).start == datetime(2026, 3, 12, 13, 0, tzinfo=NY)
 
 
 def test_text_with_no_time_gives_none() -> None:
@@ -427,6 +484,40 @@ def test_decision_cues(cue: str) -> None:
     assert decision(f"{cue} by Friday.") == date(2026, 3, 6)
 
 
+def test_decision_in_touch_about_scheduling_is_not_a_decision_date() -> None:
+    text = "Our coordinator will be in touch in the next few days to find a time for the panel."
+    assert decision(text) is None
+
+
+def test_decision_date_in_another_clause_about_something_else_is_ignored() -> None:
+    text = "We're still deciding between two candidates, and the manager is away this week."
+    assert decision(text) is None
+
+
+def test_decision_date_after_the_cue_beats_an_earlier_one() -> None:
+    text = "We're meeting the last candidates this week and will confirm our decision by 27 March."
+    assert decision(text) == date(2026, 3, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We'll have an answer for you by the end of the week.", date(2026, 3, 6)),
+        ("The team meets early next month to sign off on the hire.", date(2026, 4, 10)),
+        ("You should hear back within 5-7 business days.", date(2026, 3, 12)),
+        ("We'll be in touch within one to two weeks.", date(2026, 3, 17)),
+        ("We'll get back to you within 48 hours.", date(2026, 3, 5)),
+        ("We will let you know by close of business Friday.", date(2026, 3, 6)),
+    ],
+)
+def test_decision_more_phrasings(text: str, expected: date) -> None:
+    assert decision(text) == expected
+
+
+def test_decision_phrase_opening_a_paragraph() -> None:
+    assert decision("Thanks!\n\nNext week we will let you know.") == date(2026, 3, 13)
+
+
 def test_decision_ignores_the_interview_date_and_time() -> None:
     text = (
         "Your interview is confirmed for Tuesday, March 10 at 2:00 PM ET. "
@@ -494,6 +585,16 @@ def test_return_date_weekday_range_ends_after_it_starts() -> None:
 
 def test_return_date_slash_date_for_a_european_sender() -> None:
     assert find_return_date("Out of the office until 9/3.", SENT_EU) == date(2026, 3, 9)
+
+
+def test_return_date_back_on_beats_until() -> None:
+    text = "I'm away until Friday April 3 and will be back on Monday, April 6."
+    assert find_return_date(text, SENT_US) == date(2026, 4, 6)
+
+
+def test_return_date_until_a_day_inclusive_is_the_day_after() -> None:
+    text = "I'm out of the office from 2 March until 6 March inclusive."
+    assert find_return_date(text, SENT_US) == date(2026, 3, 7)
 
 
 def test_return_date_without_a_date_is_none() -> None:
@@ -624,7 +725,7 @@ def check_results(text: str, sent: datetime) -> None:
 SENTS = st.datetimes(
     min_value=datetime(1990, 1, 1),
     max_value=datetime(2100, 12, 31),
-    timezones=st.sampled_from([timezone.utc, EST, CET, NY, BERLIN]),
+    timezones=st.sampled_from([UTC, EST, CET, NY, BERLIN]),
 )
 
 
@@ -648,5 +749,5 @@ def test_shuffled_example_fragments_never_raise(
 
 
 def test_extreme_sent_dates_do_not_raise() -> None:
-    for sent in (datetime.min.replace(tzinfo=timezone.utc), datetime.max.replace(tzinfo=EST)):
+    for sent in (datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=EST)):
         check_results("We'll let you know by Friday. Back on March 9. " + FRAGMENTS[0], sent)

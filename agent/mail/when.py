@@ -356,21 +356,14 @@ _RELATIVE: dict[str, str] = {
     "mid_month": rf"(?:mid|{_THE}middle\s+of)[\s-]*(?P<mid_month_m>{_MON})",
     "end_month": rf"(?:late|{_END_OF})[\s-]*(?P<end_month_m>{_MON})",
 }
-_RELATIVE_WORDS: tuple[str, ...] = (
-    "early",
-    "end",
-    "close",
-    "late",
-    "mid",
-    "middle",
-    "the",
-    "this",
-    "next",
-    "in",
+# Where a _RELATIVE phrase may start (plain "the", "in" or "next" are too common to try).
+_RELATIVE_LEADS = (
+    *("end", "close", "late", "early", "beginning", "start", "mid", "within", "over", "eod"),
+    *("cob", "today", r"this\s+(?:week|month)", r"the\s+(?:end|close|beg|sta|mid|next|com)"),
+    rf"(?:in|next)\s+(?:the\s+(?:next|coming)|\d|{_alt(_NUMBER_WORDS)}|week|month|few)\b",
 )
-_RELATIVE_WORDS += ("within", "over", "eod", "cob", "today", "beginning", "start")
 _RELATIVE_RE = re.compile(
-    rf"[^\w](?={_gate(_RELATIVE_WORDS)})(?:"
+    rf"[^\w](?={_trie(_RELATIVE_LEADS)})(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RELATIVE.items())
     + r")\b"
 )
@@ -710,8 +703,11 @@ def _clean(text: str) -> str:
     text = "\n" + text[:_MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         text = text.translate(_TRANSLATE)
-    text = _FORWARD_HEADER_RE.sub("\n", text)  # a forward keeps its body (and When: line)
-    if m := _QUOTE_START_RE.search(_lower(text)):
+    low = _lower(text)
+    if "forwarded message" in low or "original appointment" in low:
+        text = _FORWARD_HEADER_RE.sub("\n", text)  # a forward keeps its body (and When: line)
+        low = _lower(text)
+    if m := _QUOTE_START_RE.search(low):
         text = text[: m.start()]
     return _AMPM_RE.sub("m", _QUOTED_LINE_RE.sub("\n", text))
 
