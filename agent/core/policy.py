@@ -181,11 +181,26 @@ def _last_outbound(app: Application, now: datetime) -> datetime | None:
 # --- Rule 1 -----------------------------------------------------------------------
 
 
+def _answers_the_user(app: Application, mail: Mail) -> bool:
+    """Whether a hiring-side message replies directly to one of the user's (or the agent's) messages."""
+    ids = {m.id for m in app.mails if m.from_user}
+    return bool(mail.references) and mail.references[-1] in ids
+
+
 def _recruiter_mail(
     app: Application, iv: Interview | None, now: datetime, rules: Rules
 ) -> Mail | None:
-    """The newest human hiring-side message with a usable address."""
+    """The newest human hiring-side message with a usable address, preferring the recruiter's.
+
+    An interviewer's answer to the user's thank-you ends the wait, but the
+    check-in goes to whoever runs the process when they have written.
+    """
     candidates = [m for m in app.hiring_mails(now) if usable(m.reply_to, app, rules)]
+    interviewers = {c.email for i in app.interviews for c in i.interviewers if c.email}
+    process = [
+        m for m in candidates if not (_answers_the_user(app, m) and m.sender in interviewers)
+    ]
+    candidates = process or candidates
     if iv is not None:
         invitation = next((m for m in candidates if m.id == iv.message_id), None)
         later = [m for m in candidates if m.at > iv.announced_at]
@@ -448,6 +463,8 @@ def _acknowledgement(app: Application, now: datetime, rules: Rules) -> list[Want
     newest = max(hiring, key=lambda m: m.at)
     if not newest.no_date_update or not usable(newest.reply_to, app, rules):
         return []
+    if _answers_the_user(app, newest):
+        return []  # a reply to the user's own note ("great to meet you too") needs no acknowledgement
     if _replied_since(app, newest, now):
         return []
     return [

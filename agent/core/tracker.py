@@ -28,6 +28,7 @@ from datetime import datetime
 from agent.core.model import DEFAULT_INTERVIEW_LENGTH, Application, Contact, Interview, Mail
 from agent.mail.addresses import is_ats_domain, is_free_mail, is_noreply, squash
 from agent.mail.classify import HIRING_CATEGORIES, Reading
+from agent.mail.extract import Person
 from agent.mail.invite import Invite
 from agent.mail.message import Message
 
@@ -196,13 +197,9 @@ def mail_record(
     )
 
 
-def _contacts(people: tuple[object, ...]) -> list[Contact]:
-    out: list[Contact] = []
-    for p in people:
-        name = getattr(p, "name", None)
-        email = getattr(p, "email", None)
-        out.append(Contact(name, email))
-    return out
+def _contacts(people: tuple[Person, ...], *, named_only: bool = False) -> list[Contact]:
+    """Interviewers as contacts; ``named_only`` leaves out a sender only assumed to hold the meeting."""
+    return [Contact(p.name, p.email) for p in people if not (named_only and p.assumed)]
 
 
 def _invite_people(inv: Invite, user_email: str) -> list[Contact]:
@@ -245,15 +242,16 @@ def apply_interviews(
     start = reading.interview.start
     end = reading.interview.end or start + DEFAULT_INTERVIEW_LENGTH
     people = _contacts(reading.interviewers)
+    named = _contacts(reading.interviewers, named_only=True)
     for iv in app.interviews:
         if iv.cancelled_at is None and iv.start == start:
-            _merge_people(iv, people)
+            _merge_people(iv, named)
             return changes
     if pending and _RESCHEDULE.search(text):
         iv = max(pending, key=lambda i: i.announced_at)
         iv.start, iv.end, iv.moved_at = start, end, at
         iv.zone = reading.interview.zone or iv.zone
-        _merge_people(iv, people)
+        _merge_people(iv, named)  # a moved interview keeps its people; the mover is not one
         return [f"moved:{iv.key}"]
     app.interviews.append(
         Interview(

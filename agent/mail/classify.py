@@ -745,7 +745,12 @@ def _interviewers(
             _FIRST_PERSON_CALL.search(msg.fresh_text) or (not people and not invites)
         )
         if holds_it and not any(p.email == sender.email for p in people):
-            people.insert(0, Person(sender.name, sender.email))
+            people.insert(
+                0,
+                Person(
+                    sender.name, sender.email, assumed=not _FIRST_PERSON_CALL.search(msg.fresh_text)
+                ),
+            )
     return tuple(people)
 
 

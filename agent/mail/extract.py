@@ -39,6 +39,7 @@ from agent.mail.lexicon import ROLE_NOUNS
 class Person:
     name: str | None
     email: str | None
+    assumed: bool = False  # the sender, taken to hold a meeting for which nobody is named
 
 
 # A capitalised phrase: "Brisa Solar", "Bank of Lyon", "O'Neil & Sons", "AT&T".
