@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -70,8 +71,15 @@ from agent.mail.extract import (
 from agent.mail.invite import Invite, parse_invites
 from agent.mail.message import Message
 from agent.mail.names import find_company, find_role
-from agent.mail.when import find_decision_date, find_interview_time, find_return_date
+from agent.mail import when
 
+# Pure functions of (text, sent): the rules ask each question more than once per message.
+find_interview_time = lru_cache(maxsize=16)(when.find_interview_time)
+find_decision_date = lru_cache(maxsize=16)(when.find_decision_date)
+find_return_date = when.find_return_date
+
+#: How much of a body the rules read: what matters comes first, and long mail is newsletters.
+_MAX_READ = 8000
 CATEGORIES = ("invitation", "update", "rejection", "offer", "auto_reply", "other")
 HIRING_CATEGORIES = frozenset({"invitation", "update", "rejection", "offer"})
 
@@ -229,13 +237,24 @@ def asks_candidate(items: list[str]) -> bool:
     return any(lx.ASKS_SOMETHING.search(s) and not lx.COURTESY_QUESTION.search(s) for s in items)
 
 
+class Sentences(list[str]):
+    """A message's sentences, with their joined text computed once."""
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self)
+
+
 def _any_sentence(
     pattern: re.Pattern[str], items: list[str], *, unconditional: bool = False
 ) -> bool:
-    for s in items:
-        if pattern.search(s) and not (unconditional and lx.CONDITIONAL.search(s)):
-            return True
-    return False
+    """Whether a sentence matches (with ``unconditional``, one not hedged by "if"/"once")."""
+    joined = items.joined if isinstance(items, Sentences) else "\n".join(items)
+    if not pattern.search(joined):
+        return False  # one pass over the whole text settles most cases
+    return any(
+        pattern.search(s) and not (unconditional and lx.CONDITIONAL.search(s)) for s in items
+    )
 
 
 # --- header evidence ----------------------------------------------------------------
@@ -302,8 +321,8 @@ class _Evidence:
 
 
 def _gather(msg: Message, sent: datetime, in_thread: bool) -> _Evidence:
-    items = sentences(msg.fresh_text)
-    subject_items = [msg.subject, *items]
+    items = Sentences(sentences(msg.fresh_text[:_MAX_READ]))
+    subject_items = Sentences([msg.subject, *items])
     fallback_zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
     invites = tuple(inv for data in msg.calendars for inv in parse_invites(data, fallback_zone))
     invite_text = [f"{i.summary} {i.description}" for i in invites]

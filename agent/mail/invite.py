@@ -20,6 +20,7 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -169,10 +170,44 @@ def _one_event(event: icalendar.cal.Component, method: str, fallback: tzinfo) ->
     )
 
 
+_BLOCK = re.compile(rb"^BEGIN:(VTIMEZONE|VALARM)\r?$.*?^END:\1\r?$\n?", re.M | re.S | re.I)
+_ALARM = re.compile(rb"^BEGIN:VALARM\r?$.*?^END:VALARM\r?$\n?", re.M | re.S | re.I)
+#: The properties the agent reads; the others (stamps, X- extensions...) are left unparsed.
+_WANTED = frozenset(
+    b"BEGIN END METHOD UID SEQUENCE STATUS DTSTART DTEND DURATION SUMMARY DESCRIPTION LOCATION "
+    b"ORGANIZER ATTENDEE".split()
+)
+_WANTED_WITH_ZONES = _WANTED | frozenset(b"TZID TZOFFSETFROM TZOFFSETTO RRULE RDATE TZNAME".split())
+_TZID = re.compile(rb";TZID=\"?([^:;\"\r\n]+)", re.I)
+
+
+def _slim(data: bytes) -> bytes:
+    """The calendar without the blocks the agent does not need.
+
+    Alarms never matter; VTIMEZONE blocks are dropped only when every TZID is
+    a zone the agent knows by name (IANA or Windows), which is nearly always:
+    they are most of an invite's lines and most of its parsing time.
+    """
+    unfolded = re.sub(rb"\r?\n[ \t]", b"", data)
+    names = {m.group(1).decode("utf-8", "replace").strip() for m in _TZID.finditer(unfolded)}
+    if all(zone_from_name(name) is not None for name in names):
+        unfolded = _BLOCK.sub(b"", unfolded)
+        keep = _WANTED
+    else:
+        unfolded = _ALARM.sub(b"", unfolded)
+        keep = _WANTED_WITH_ZONES
+    lines = [
+        line
+        for line in unfolded.splitlines()
+        if line.split(b":", 1)[0].split(b";", 1)[0].upper() in keep
+    ]
+    return b"\r\n".join(lines) + b"\r\n"
+
+
 def parse_invites(data: bytes, fallback: tzinfo) -> list[Invite]:
     """Every event in one calendar part; ``fallback`` is the zone for floating times."""
     try:
-        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+        calendars = icalendar.Calendar.from_ical(_slim(data), multiple=True)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return []
     out: list[Invite] = []

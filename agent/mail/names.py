@@ -35,7 +35,8 @@ from agent.mail.addresses import looks_like_person, squash
 from agent.mail.lexicon import ROLE_NOUNS
 
 _SEPARATORS = re.compile(r"\s+[-–—|·•@]\s+|[|:;()\[\]{}!?\"“”«»/,\n\t@]|\.\s|\.$|\s[-–—]\s*|\s{3,}")
-_TOKEN = re.compile(r"&|[^\W_][\w'’.+&-]*", re.UNICODE)
+_TOKEN = re.compile(r"&|[^\W_](?:[\w'’+&-]|\.(?=\w))*", re.UNICODE)
+_MAX_TEXT = 6000  # company and title appear early or in the signature; long bodies are mostly noise
 _CONNECTORS = frozenset(
     {
         "of",
@@ -313,6 +314,7 @@ class Phrase:
         return " ".join(self.words)
 
 
+@lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     return squash(word.replace("&", "and"))
 
@@ -327,31 +329,40 @@ def _phrase(text: str, run: list[re.Match[str]], source: str) -> Phrase | None:
     return Phrase(words, source, text[max(0, start - 40) : start], text[end : end + 40])
 
 
+_SCAN = re.compile(f"(?P<sep>{_SEPARATORS.pattern})|(?P<tok>{_TOKEN.pattern})", re.UNICODE)
+
+
 def phrases(text: str, source: str) -> list[Phrase]:
     """Maximal runs of capitalised words (with inner connectors) in each segment of ``text``."""
+    return list(_phrases(text[:_MAX_TEXT], source))
+
+
+@lru_cache(maxsize=128)
+def _phrases(text: str, source: str) -> tuple[Phrase, ...]:
     found: list[Phrase | None] = []
-    edges = [0]
-    for m in _SEPARATORS.finditer(text):
-        edges += [m.start(), m.end()]
-    edges.append(len(text))
-    for seg_start, seg_end in zip(edges[::2], edges[1::2], strict=True):
-        run: list[re.Match[str]] = []
-        for tok in _TOKEN.finditer(text, seg_start, seg_end):
-            word = tok.group(0)
+    run: list[re.Match[str]] = []
+    for m in _SCAN.finditer(text):
+        word = m.group("tok")
+        if word is None:  # a separator ends the run
+            if run:
+                found.append(_phrase(text, run, source))
+                run = []
+            continue
+        first = word[:1]
+        if first.isupper() or (run and (first.isdigit() or word == "&")):
             if word.lower() in _BREAKERS:
                 found.append(_phrase(text, run, source))
                 run = []
-            elif (
-                word[:1].isupper()
-                or (run and (word[:1].isdigit() or word == "&"))
-                or (run and word.lower() in _CONNECTORS)
-            ):
-                run.append(tok)
             else:
-                found.append(_phrase(text, run, source))
-                run = []
+                run.append(m)
+        elif run and word.lower() in _CONNECTORS:
+            run.append(m)
+        elif run:
+            found.append(_phrase(text, run, source))
+            run = []
+    if run:
         found.append(_phrase(text, run, source))
-    return [p for p in found if p is not None]
+    return tuple(p for p in found if p is not None)
 
 
 @lru_cache(maxsize=4096)
@@ -427,9 +438,15 @@ def find_company(
     if labels:
         whole: dict[tuple[str, ...], int] = {}
         partial: dict[tuple[str, ...], int] = {}
+        starts = {label[:3] for label in labels}
         for ph in candidates:
             trimmed = _trim(ph.words)
+            # A name spelling a label starts with the label's first letters: skip the rest early.
+            if not any(_fold(w)[:3] in starts for w in trimmed):
+                continue
             for sub in _subphrases(trimmed):
+                if _fold(sub[0])[:3] not in starts:
+                    continue
                 sub = _trim(sub)
                 if not sub or _is_role(sub) or squash(" ".join(sub)) in person_words:
                     continue
