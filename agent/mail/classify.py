@@ -41,11 +41,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property, lru_cache
 from typing import Any
 
 from agent.mail import lexicon as lx
+from agent.mail import when
 from agent.mail.addresses import (
     Address,
     is_ats_domain,
@@ -71,7 +72,6 @@ from agent.mail.extract import (
 from agent.mail.invite import Invite, parse_invites
 from agent.mail.message import Message
 from agent.mail.names import find_company, find_role
-from agent.mail import when
 
 # Pure functions of (text, sent): the rules ask each question more than once per message.
 find_interview_time = lru_cache(maxsize=16)(when.find_interview_time)
