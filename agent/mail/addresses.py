@@ -109,6 +109,7 @@ FREE_MAIL_LABELS = frozenset(
         "qq",
         "163",
         "rediffmail",
+        "example",  # example.com/.net/.org (RFC 2606): a private person's placeholder address
     }
 )
 

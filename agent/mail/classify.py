@@ -106,7 +106,7 @@ _LOCATION_WORDS = (
 )
 #: The sender will hold the meeting themselves.
 _FIRST_PERSON_CALL = re.compile(
-    r"\b(?:with me|join me|me and (?=[A-Z])|I(?:'ll| will|’ll) (?:call|ring|phone|walk|meet|talk|chat|speak|host|run|lead)|"
+    r"\b(?:with me|join me|me and (?:our |my )?(?:\w+ )?(?=[A-Z])|and me\b|I(?:'ll| will|’ll) (?:call|ring|phone|walk|meet|talk|chat|speak|host|run|lead)|"
     r"I(?:'d| would|’d) (?:like|love) to (?:set up|schedule|have|arrange|book|chat|talk|meet|speak)|"
     r"(?:chat|speak|talk) with me|my calendar|book time with me|meet me|let's (?:chat|talk|meet|do)|"
     r"(?:it'll|it will) (?:still )?be (?:just )?me)\b"
@@ -403,9 +403,14 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
         ooo = lx.OUT_OF_OFFICE.search(msg.subject + "\n" + text[:2000]) is not None or bool(
             re.search(r"out of (?:the )?office|vacation|away|holiday|leave", msg.subject, re.I)
         )
-        receipt = lx.ACKNOWLEDGEMENT.search(msg.subject + "\n" + text[:2000]) is not None
+        receipt = (
+            not ooo and lx.ACKNOWLEDGEMENT.search(msg.subject + "\n" + text[:2000]) is not None
+        )
+        company, role = company_and_role(msg, (), me, []) if receipt else (None, None)
         return Reading(
             "auto_reply",
+            company=company,
+            role=role,
             auto_kind="out_of_office" if ooo else ("acknowledgement" if receipt else "other_auto"),
             return_date=find_return_date(text, sent) if ooo else None,
             bulk=_is_bulk(msg),

@@ -231,7 +231,11 @@ _AFTER_NAME = re.compile(
 )
 _MEETING = re.compile(
     r"(?i:\binterview|\bcall\b|\bchat\b|\bmeet|\bconversation|\bpanel|\bscreen|\bsession|\bvideo|"
-    r"\bphone|\bonsite|\bzoom|\bteams\b|\bjoin)"
+    r"\bphone|\bonsite|\bzoom|\bteams\b|\bjoin|\btalk|\bspeak)"
+)
+#: "me and Theo (Theo Grant, ...)": a first name, then the full name in brackets.
+_BRACKETED_FULL_NAME = re.compile(
+    r"\b(?P<first>[A-ZÀ-Þ][\w'’-]+)\s*\(\s*(?P<full>(?P=first)\s+[A-ZÀ-Þ][\w'’-]+)"
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -423,6 +427,11 @@ def find_people(lines: list[str], company: str | None) -> list[str]:
         if not _MEETING.search(line) and not re.search(r"\bme and\b", line):
             continue
         chained = False
+        for m in _BRACKETED_FULL_NAME.finditer(line):
+            if _BEFORE_NAME.search(line[: m.start()]):
+                add(m.group("full"))
+        # Titles in brackets ("Gareth Pryce (Head of Market Risk) and ...") are not names.
+        line = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), line)
         for m in _NAME.finditer(line):
             before, after = line[: m.start()], line[m.end() :]
             if _BEFORE_NAME.search(before) or _AFTER_NAME.match(after):

@@ -111,7 +111,7 @@ REJECTION = _any(
     r"\b(?:other|another) candidates? (?:whose|who) (?:experience|background|skills|qualifications)",
     r"\b(?:closer|better) (?:match|fit|aligned)\b[^.]{0,60}\b(?:needs|requirements|role)",
     r"\bregret de vous informer\b|\bne (?:donnerons|pouvons) pas (?:donner )?suite\b|\bpas été retenue?\b",
-    r"\bleider\b[^.]{0,80}\b(?:absagen|nicht berücksichtigen|nicht weiter|für (?:einen )?andere)",
+    r"\bleider\b[^.]{0,120}\b(?:absagen|absage|nicht berücksichtigen|nicht weiter|für (?:einen |eine )?andere|anders entschieden)",
     r"\blamentamos (?:informarle|comunicarle)\b|\bno (?:ha sido|has sido) seleccionad[oa]\b|"
     r"\bno continuar(?:emos)? con (?:su|tu) candidatura\b",
     r"\bnão (?:foi|será) (?:selecionad[oa]|possível avançar)\b",
@@ -245,8 +245,8 @@ SCAM = _any(
 )
 
 UPDATE = _any(
-    r"\b(?:let you know|hear back|hear from us|get back to you|come back to you|be in touch|keep you (?:posted|updated)|"
-    r"update you|circle back|follow up with you|reach out)\b",
+    r"\b(?:let you know|hear back|hear from (?:us|me|them)|get back to you|come back to you|be in touch|"
+    r"keep you (?:posted|updated)|update you|circle back|follow up with you|reach out|debrief\w*)\b",
     r"\b(?:decision|decide|deciding|decided|finali[sz]e|wrap(?:ping)? up)\b",
     r"\bnext steps?\b|\btimeline\b|\bupdate on\b|\bstatus of your\b",
     r"\bstill (?:reviewing|interviewing|deciding|evaluating|considering|meeting|talking)\b",
@@ -278,7 +278,7 @@ ASKS_SOMETHING = _any(
 #: News about the timeline that promises more later ("I'll be in touch", "still deciding").
 TIMELINE_NEWS = _any(
     r"\b(?:get|come) back to you\b|\bbe (?:back )?in touch\b|\blet you know\b|\bkeep you (?:posted|updated|informed)\b",
-    r"\bupdate you\b|\bcircle back\b|\breach out\b|\bhear (?:back|from (?:us|me))\b|\bwhen (?:I|we) know more\b",
+    r"\bupdate you\b|\bcircle back\b|\breach out\b|\bhear (?:back|from (?:us|me|them))\b|\bwhen (?:I|we) know more\b",
     r"\bstill (?:reviewing|interviewing|deciding|evaluating|considering|meeting|talking|waiting)\b",
     r"\b(?:seeing|meeting|interviewing) (?:a few |some |two |three )?(?:more|other) (?:people|candidates)\b",
     r"\b(?:paused|on hold|pending)\b",

@@ -66,13 +66,10 @@ _DEPT_WORDS = frozenset(
         "talent",
         "acquisition",
         "recruiting",
-        "recruitment",
-        "recruiter",
         "hr",
         "careers",
         "career",
         "hiring",
-        "people",
         "operations",
         "ops",
         "jobs",
@@ -390,9 +387,19 @@ def _spells(words: tuple[str, ...], label: str) -> bool:
     return go(0, 0)
 
 
+#: Meeting words in other languages ("Vorstellungsgespräch", "Entretien") never start a name.
+_MEETING_WORD = re.compile(
+    r"interview|gespr[äa]ch|entretien|entrevista|einladung|colloquio|sollicitatie", re.I
+)
+
+
 def _trim(words: tuple[str, ...]) -> tuple[str, ...]:
     w = list(words)
-    while w and (w[0].lower().strip(".") in _LEADING_NOISE or w[0].lower() in _CONNECTORS):
+    while w and (
+        w[0].lower().strip(".") in _LEADING_NOISE
+        or w[0].lower() in _CONNECTORS
+        or _MEETING_WORD.search(w[0])
+    ):
         w.pop(0)
     while w and (w[-1].lower().strip(".") in _DEPT_WORDS or w[-1].lower() in _CONNECTORS):
         w.pop()

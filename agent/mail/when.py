@@ -185,11 +185,13 @@ _CUES: dict[str, str] = {
     r"|sessions?|panels?|onsites?|on-sites?|screens?|screening|scheduled|booked|confirmed"
     r"|when\s*:|time\s*:|date\s*:",
     # The hiring side will decide ...
-    "decision": r"hear(?:d|ing)?\s+back|hear\s+from\s+us|decisions?|decid(?:e|es|ed|ing)"
+    "decision": r"hear(?:d|ing)?\s+back|hear\s+from\s+(?:us|me|them|the\s+team)|decisions?|decid(?:e|es|ed|ing)"
     r"|feedback|make\s+a\s+call|finali[sz](?:e|es|ed|ing)|wrap(?:s|ped|ping)?\s+up|sign\s+off"
     r"|answer\s+for\s+you|get\s+you\s+an\s+answer|give\s+you\s+an\s+answer",
     # ... or come back to the candidate (unless it is about scheduling).
     "update": r"let\s+you\s+know|back\s+to\s+you|updat(?:e|ing)\s+(?:for\s+)?you|an\s+update"
+    r"|have\s+(?:the\s+\w+|it|them|details)\s+(?:over\s+)?to\s+you"
+    r"|get\s+(?:the\s+\w+|it|them|details)\s+(?:over\s+)?to\s+you"
     r"|in\s+touch|next\s+steps?"
     r"|reach(?:es|ed|ing)?\s+out|follow(?:ing)?\s+up\s+with\s+you|expect(?:s|ing)?\s+to",
     "scheduling": r"schedul\w*|find\s+a\s+time|time\s+that\s+works|availability|arrange\w*"
@@ -274,9 +276,9 @@ _ZONE = (
 
 
 def _clock(n: int) -> str:
-    """h, h:mm or 14h00, then am/pm; not "10 March" (that is a date)."""
+    """h, h:mm, h.mm (with am/pm) or 14h00, then am/pm; not "10 March" (that is a date)."""
     return (
-        rf"(?P<h{n}>\d{{1,2}})(?:(?P<f{n}>[:h])(?P<m{n}>\d{{2}}))?(?!\d)"
+        rf"(?P<h{n}>\d{{1,2}})(?:(?P<f{n}>[:h.])(?P<m{n}>\d{{2}}))?(?!\d|\.\d)"
         rf"(?!{_ORD}\s+(?:of\s+)?(?:{_MON})\b)(?:\s*(?P<ap{n}>[ap]m)\b)?(?:\s*o'?clock)?"
     )
 
@@ -629,6 +631,8 @@ def _side(m: re.Match[str], n: str) -> tuple[int, int, str | None, bool, str | N
     hour, ap = int(hour_text), m[f"ap{n}"]
     if form == "h" and hour < 7:
         return None  # "2h30" is a duration
+    if form == "." and ap is None and n == "1" and m["ap2"] is None:
+        return None  # "10.30" alone may be a number or a date; "10.30am" is a British time
     # No am/pm and no 24-hour clue: 1-6 o'clock is the afternoon (unless written "06:00").
     guess = "pm" if 1 <= hour <= 6 and not hour_text.startswith("0") and form != "h" else None
     return hour, int(m[f"m{n}"] or 0), ap, ap is not None or form is not None, guess
