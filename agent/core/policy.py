@@ -363,12 +363,15 @@ def _is_thank_you(app: Application, mail: Mail) -> bool:
 
 
 def _postponed_by_absence(
-    app: Application, target: str, since: datetime, due: datetime, now: datetime, rules: Rules
+    app: Application, target: str, due: datetime, now: datetime, rules: Rules
 ) -> datetime:
+    """Rule 6: the business day after the target's announced return, when they are away on ``due``.
+
+    Any out-of-office from the person the check-in goes to counts, whenever it
+    arrived: a return date still ahead is still ahead.
+    """
     for m in app.mails:
-        if not (m.out_of_office and m.at > since and m.at <= now and m.return_date):
-            continue
-        if m.sender != target and m.sender not in app.people:
+        if not (m.out_of_office and m.at <= now and m.return_date and m.sender == target):
             continue
         back = next_business_day(m.return_date, rules.window)
         back_at = datetime.combine(back, time(0), tzinfo=rules.user_zone)
@@ -405,7 +408,7 @@ def _check_ins(
             due,
             add_business_days(last_out, rules.min_gap_business_days, rules.window, rules.user_zone),
         )
-    due = _postponed_by_absence(app, target, wait.since, due, now, rules)
+    due = _postponed_by_absence(app, target, due, now, rules)
     zone = next(
         (iv.zone for iv in reversed(app.interviews) if iv.cancelled_at is None and iv.zone), None
     )
