@@ -65,6 +65,13 @@ class Engine:
     seen: set[str] = field(default_factory=set)
     wake: dict[str, datetime | None] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)
+    # Indexes over the state above, kept in step by the methods that change it.
+    by_app: dict[str, list[Draft]] = field(default_factory=dict)
+    sendable: dict[str, Draft] = field(default_factory=dict)  # approved, or opted in, not sent
+    sent_ids: dict[str, str] = field(default_factory=dict)  # Message-ID -> draft id
+    contacts: set[str] = field(
+        default_factory=set
+    )  # every hiring-side address of every application
 
     # --- mail in ---------------------------------------------------------------
 
@@ -83,7 +90,7 @@ class Engine:
             thread_app = self.by_message[msg.report.original_message_id]
         known = thread_app is not None or self._known_contact(msg)
         reading = classify(msg, user=user, in_thread=known and not from_user)
-        draft_id = next((d.id for d in self.drafts.values() if d.message_id == mid), None)
+        draft_id = self.sent_ids.get(mid)
         app = self._file(msg, reading, thread_app, from_user, now)
         events: list[Event] = []
         if not from_user or draft_id is None:
@@ -114,6 +121,7 @@ class Engine:
             app.bounced.update(reading.bounced)
             return events
         tracker.learn(app, msg, reading, user)
+        self.contacts.update(app.people)
         tracker.apply_interviews(app, msg, reading, now, user)
         if reading.category in ("rejection", "offer") and app.is_open:
             events.extend(self._close(app, reading.category, now))
@@ -122,7 +130,7 @@ class Engine:
     def _known_contact(self, msg: Message) -> bool:
         """Whether the sender (or Reply-To) is a hiring-side person of a tracked application."""
         addresses = {a.email for a in (msg.sender, *msg.reply_to) if a is not None}
-        return any(addresses & app.people.keys() for app in self.apps.values())
+        return bool(addresses & self.contacts)
 
     def _file(
         self, msg: Message, reading: Reading, thread_app: str | None, from_user: bool, now: datetime
@@ -159,7 +167,15 @@ class Engine:
         return events
 
     def _app_drafts(self, app: Application) -> list[Draft]:
-        return [d for d in self.drafts.values() if d.application == app.id]
+        return self.by_app.get(app.id, [])
+
+    def _status(self, draft: Draft, status: str) -> None:
+        """Every status change goes through here, so the send queue stays exact."""
+        draft.status = status
+        if status == APPROVED or (status == QUEUED and draft.auto_send):
+            self.sendable[draft.id] = draft
+        else:
+            self.sendable.pop(draft.id, None)
 
     def _reconcile(self, app: Application, now: datetime) -> list[Event]:
         events: list[Event] = []
@@ -211,7 +227,8 @@ class Engine:
         return events
 
     def _cancel(self, draft: Draft, reason: str, now: datetime) -> Event:
-        draft.status, draft.cancelled_at, draft.cancel_reason = CANCELLED, now, reason
+        self._status(draft, CANCELLED)
+        draft.cancelled_at, draft.cancel_reason = now, reason
         return {
             "at": _iso(now),
             "action": "cancelled",
@@ -274,8 +291,9 @@ class Engine:
             wait=want.wait,
             interview=want.interview.key if want.interview else None,
         )
-        draft.status = NEEDS_USER if problems else (APPROVED if self.approve_all else QUEUED)
         self.drafts[draft.id] = draft
+        self.by_app.setdefault(app.id, []).append(draft)
+        self._status(draft, NEEDS_USER if problems else (APPROVED if self.approve_all else QUEUED))
         return {
             "at": _iso(now),
             "action": "draft",
@@ -311,7 +329,7 @@ class Engine:
     def approve(self, draft_id: str) -> Draft:
         draft = self.drafts[draft_id]
         if draft.status == QUEUED:
-            draft.status = APPROVED
+            self._status(draft, APPROVED)
         return draft
 
     def send_problems(self, draft: Draft, now: datetime) -> list[str]:
@@ -319,7 +337,7 @@ class Engine:
         problems: list[str] = []
         if draft.status == SENT or any(
             d.key == draft.key and d.status == SENT and d.id != draft.id
-            for d in self.drafts.values()
+            for d in self._app_drafts(self.apps[draft.application])
         ):
             problems.append("already sent")
         if draft.status not in (APPROVED, QUEUED):
@@ -344,17 +362,12 @@ class Engine:
 
     def due(self, now: datetime) -> list[Draft]:
         """Drafts that should go out now: approved (or opted in), and their time has come."""
-        ready = []
-        for draft in self.drafts.values():
-            if draft.send_at > now:
-                continue
-            if draft.status == APPROVED or (draft.status == QUEUED and draft.auto_send):
-                ready.append(draft)
+        ready = [d for d in self.sendable.values() if d.send_at <= now]
         return sorted(ready, key=lambda d: (d.send_at, d.id))
 
     def hold(self, draft: Draft, problems: list[str], now: datetime) -> Event:
         """A send refused by ``send_problems``: the draft stays, marked as needing the user."""
-        draft.status = NEEDS_USER
+        self._status(draft, NEEDS_USER)
         draft.problems = problems
         return {
             "at": _iso(now),
@@ -366,7 +379,9 @@ class Engine:
         }
 
     def mark_sent(self, draft: Draft, message_id: str, now: datetime) -> Event:
-        draft.status, draft.sent_at, draft.message_id = SENT, now, message_id
+        self._status(draft, SENT)
+        draft.sent_at, draft.message_id = now, message_id
+        self.sent_ids[message_id] = draft.id
         self.dirty.add(draft.application)
         return {
             "at": _iso(now),
@@ -379,9 +394,5 @@ class Engine:
 
     def next_wakeup(self) -> datetime | None:
         times = [t for t in self.wake.values() if t is not None]
-        times += [
-            d.send_at
-            for d in self.drafts.values()
-            if d.status == APPROVED or (d.status == QUEUED and d.auto_send)
-        ]
+        times += [d.send_at for d in self.sendable.values()]
         return min(times) if times else None

@@ -83,6 +83,12 @@ _MAX_READ = 8000
 CATEGORIES = ("invitation", "update", "rejection", "offer", "auto_reply", "other")
 HIRING_CATEGORIES = frozenset({"invitation", "update", "rejection", "offer"})
 
+#: Subjects that may carry news of an application even from a bulk sender (ATS mail often is).
+_ABOUT_AN_APPLICATION = re.compile(
+    r"\b(?:application|candidacy|applied|applying|offer|decision|status|unfortunately|regret|position|"
+    r"role|interview|update|next steps?)\b",
+    re.I,
+)
 _UNMONITORED = re.compile(
     r"\b(?:(?:this|the) (?:e-?mail|mailbox|inbox|address) is (?:not|un)(?:monitored|attended)|"
     r"(?:please )?do not (?:reply|respond)|don't reply to this|replies (?:to this (?:e-?mail|message) )?"
@@ -225,6 +231,14 @@ def signature_lines(text: str) -> list[str]:
             break
         out.append(line)
     return out[::-1]
+
+
+def _mentions_a_job(msg: Message) -> bool:
+    return (
+        lx.JOB_CONTEXT.search(msg.subject) is not None
+        or _names_a_title(msg.subject)
+        or lx.JOB_CONTEXT.search(msg.fresh_text[:_MAX_READ]) is not None
+    )
 
 
 def _names_a_title(text: str) -> bool:
@@ -383,7 +397,6 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
     """
     sent = msg.date or datetime(1970, 1, 1, tzinfo=UTC)
     me = {user.lower()} if user else {a.email for a in msg.to[:1]}
-    text = msg.fresh_text
 
     if _is_bounce(msg):
         report = msg.report
@@ -400,6 +413,7 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
             bulk=_is_bulk(msg),
         )
     if _is_auto_answer(msg):
+        text = msg.fresh_text
         ooo = lx.OUT_OF_OFFICE.search(msg.subject + "\n" + text[:2000]) is not None or bool(
             re.search(r"out of (?:the )?office|vacation|away|holiday|leave", msg.subject, re.I)
         )
@@ -416,6 +430,13 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
             bulk=_is_bulk(msg),
         )
 
+    if not in_thread and _is_bulk(msg) and not _ABOUT_AN_APPLICATION.search(msg.subject):
+        return Reading("other", bulk=True)  # a list's mail: settled without reading the body
+    if not in_thread and not msg.calendars and not _mentions_a_job(msg):
+        # Rule 4's first test, done early: no job words at all (personal mail, receipts).
+        auto = bool(_auto_submitted(msg))
+        return Reading("auto_reply" if auto else "other", auto_kind="other_auto" if auto else None)
+    text = msg.fresh_text
     ev = _gather(msg, sent, in_thread)
     category = _category(msg, ev, sent, in_thread)
     if category == "other":

@@ -26,6 +26,7 @@ import email.policy
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import UTC, datetime
 from email.message import Message as StdMessage
 from email.utils import parsedate_to_datetime
@@ -34,6 +35,9 @@ from agent.mail.addresses import Address, decode_words, parse_address, parse_add
 from agent.mail.htmltext import html_to_text
 
 MAX_TEXT = 64 * 1024  # characters of body text kept; recruiters do not write novels
+MAX_HTML = (
+    48 * 1024
+)  # characters of HTML read: what a person wrote comes first, templates pad the rest
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 _QUOTE_START = re.compile(
@@ -66,8 +70,25 @@ class DeliveryReport:
 
 
 @dataclass(frozen=True)
+class Body:
+    """What the MIME structure holds: the readable text, calendars, attachments, a report."""
+
+    text: str
+    fresh_text: str
+    calendars: tuple[bytes, ...] = ()
+    attachments: tuple[str, ...] = ()
+    report: DeliveryReport | None = None
+    defects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Message:
-    """The facts of one email that the agent reads. Every field is safe to use."""
+    """The facts of one email that the agent reads. Every field is safe to use.
+
+    Headers are read at once; the body (MIME walk, decoding, HTML to text) only
+    when something asks for it, so mail the rules can settle from its headers
+    alone (a mailing list's digest) costs little.
+    """
 
     message_id: str | None
     in_reply_to: str | None
@@ -79,13 +100,37 @@ class Message:
     to: tuple[Address, ...]
     cc: tuple[Address, ...]
     headers: dict[str, str]
-    text: str
-    fresh_text: str
     content_type: str
-    calendars: tuple[bytes, ...] = ()
-    attachments: tuple[str, ...] = ()
-    report: DeliveryReport | None = None
-    defects: tuple[str, ...] = field(default=())
+    raw: bytes = field(default=b"", repr=False)
+
+    @cached_property
+    def body(self) -> Body:
+        return parse_body(self.raw, self.content_type)
+
+    @property
+    def text(self) -> str:
+        return self.body.text
+
+    @property
+    def fresh_text(self) -> str:
+        return self.body.fresh_text
+
+    @property
+    def calendars(self) -> tuple[bytes, ...]:
+        return self.body.calendars
+
+    @property
+    def attachments(self) -> tuple[str, ...]:
+        return self.body.attachments
+
+    @property
+    def report(self) -> DeliveryReport | None:
+        """The delivery report, for multipart/report mail (no body is read for other mail)."""
+        return self.body.report if self.content_type == "multipart/report" else None
+
+    @property
+    def defects(self) -> tuple[str, ...]:
+        return self.body.defects
 
     def header(self, name: str) -> str:
         """A header's decoded value, or "" when absent."""
@@ -104,7 +149,8 @@ class Message:
         if self.message_id:
             return self.message_id
         digest = hashlib.sha1(
-            f"{self.sender}|{self.date}|{self.subject}|{self.text[:500]}".encode("utf-8", "replace")
+            f"{self.sender}|{self.date}|{self.subject}|".encode("utf-8", "replace")
+            + self.raw[-2000:]
         ).hexdigest()[:20]
         return f"<{digest}@missing-id.invalid>"
 
@@ -112,7 +158,7 @@ class Message:
 def _raw_to_str(value: object) -> str:
     """A header value as text, whatever the parser handed over."""
     text = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    if not text.isascii() and any("\udc80" <= ch <= "\udcff" for ch in text):
         raw = text.encode("utf-8", "surrogateescape")
         try:
             text = raw.decode("utf-8")
@@ -121,19 +167,51 @@ def _raw_to_str(value: object) -> str:
     return text
 
 
-def _headers(msg: StdMessage) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in msg.items():
-        key = name.lower()
-        if key in out and key not in ("received",):
+_FIELD_NAME = re.compile(r"^[!-9;-~]+$")  # RFC 5322 ftext: printable ASCII but ':'
+
+
+def header_fields(head: bytes) -> list[tuple[str, str]]:
+    """The header fields of a header section, unfolded, in order.
+
+    A plain line splitter (the standard parser costs more than all the rules
+    that read the result): continuation lines join the field above, a line
+    without a colon or with an invalid name is skipped, bytes that are not
+    UTF-8 are read as Windows-1252.
+    """
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = head.decode("cp1252", "replace")
+    fields: list[list[str]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        if line[:1] in (" ", "\t"):
+            if fields:
+                fields[-1][1] += " " + line.strip()
             continue
-        text = _raw_to_str(value)
-        text = re.sub(r"\r?\n[ \t]+", " ", text).strip()
+        name, colon, value = line.partition(":")
+        if colon and _FIELD_NAME.match(name.rstrip()):
+            fields.append([name.rstrip(), value.strip()])
+    return [(name, value) for name, value in fields]
+
+
+def _headers(fields: list[tuple[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in fields:
+        key = name.lower()
         if key == "received":
-            out[key] = out[key] + "\n" + text if key in out else text
-        else:
-            out[key] = decode_words(text)
+            out[key] = out[key] + "\n" + value if key in out else value
+        elif key not in out:
+            out[key] = decode_words(value)
     return out
+
+
+def _content_type(value: str) -> str:
+    """The media type of a Content-Type value; text/plain when missing or malformed (RFC 2045)."""
+    main = value.split(";", 1)[0].strip().lower()
+    kind, slash, sub = main.partition("/")
+    return main if slash and kind and sub and " " not in main else "text/plain"
 
 
 def _date(headers: dict[str, str]) -> datetime | None:
@@ -267,13 +345,13 @@ def fresh_part(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def parse_message(raw: bytes) -> Message:
-    """Parse one RFC 5322 message. Never raises on malformed input."""
+def parse_body(raw: bytes, content_type: str) -> Body:
+    """The body of a message: text (plain preferred, HTML made readable), calendars, report."""
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
-    headers = _headers(msg)
     plain: list[str] = []
     html: list[str] = []
     calendars: list[bytes] = []
+    seen_calendars: set[bytes] = set()
     attachments: list[str] = []
     for part in msg.walk():
         if part.is_multipart():
@@ -281,7 +359,12 @@ def parse_message(raw: bytes) -> Message:
         ctype = part.get_content_type()
         name = _filename(part)
         if ctype in ("text/calendar", "application/ics") or name.lower().endswith((".ics", ".vcs")):
-            calendars.append(_payload(part))
+            data = _payload(part)
+            if (
+                data.strip() not in seen_calendars
+            ):  # Google sends the same invite inline and attached
+                seen_calendars.add(data.strip())
+                calendars.append(data)
             continue
         if ctype.startswith("message/") or ctype == "text/rfc822-headers":
             continue
@@ -291,7 +374,7 @@ def parse_message(raw: bytes) -> Message:
         if ctype == "text/plain":
             plain.append(decode_bytes(_payload(part), _charset(part)))
         elif ctype == "text/html":
-            html.append(decode_bytes(_payload(part), _charset(part)))
+            html.append(decode_bytes(_payload(part), _charset(part))[:MAX_HTML])
     if plain and any(p.strip() for p in plain):
         text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in plain)
     else:
@@ -299,10 +382,28 @@ def parse_message(raw: bytes) -> Message:
     text = text[:MAX_TEXT]
     if "<" in text and re.search(r"<(?:br|div|p|html|body|table)\b", text, re.I):
         text = html_to_text(text)  # HTML sent as text/plain happens
-    try:
-        content_type = msg.get_content_type()
-    except (ValueError, TypeError, IndexError):
-        content_type = "text/plain"
+    return Body(
+        text=text,
+        fresh_text=fresh_part(text),
+        calendars=tuple(calendars),
+        attachments=tuple(attachments),
+        report=_report(msg) if content_type == "multipart/report" else None,
+        defects=tuple(type(d).__name__ for d in getattr(msg, "defects", [])),
+    )
+
+
+def _header_block(raw: bytes) -> bytes:
+    """The header section of a message (up to the first empty line)."""
+    for sep in (b"\r\n\r\n", b"\n\n"):
+        at = raw.find(sep)
+        if at >= 0:
+            return raw[: at + len(sep)]
+    return raw
+
+
+def parse_message(raw: bytes) -> Message:
+    """Parse one RFC 5322 message's headers; the body is parsed when first read. Never raises."""
+    headers = _headers(header_fields(_header_block(raw)))
     sender = parse_address(headers.get("from")) or parse_address(headers.get("sender"))
     references = tuple(dict.fromkeys(_MSGID.findall(headers.get("references", ""))))
     return Message(
@@ -316,11 +417,6 @@ def parse_message(raw: bytes) -> Message:
         to=tuple(parse_addresses(headers.get("to"))),
         cc=tuple(parse_addresses(headers.get("cc"))),
         headers=headers,
-        text=text,
-        fresh_text=fresh_part(text),
-        content_type=content_type,
-        calendars=tuple(calendars),
-        attachments=tuple(attachments),
-        report=_report(msg) if content_type == "multipart/report" else None,
-        defects=tuple(type(d).__name__ for d in getattr(msg, "defects", [])),
+        content_type=_content_type(headers.get("content-type", "")),
+        raw=raw,
     )
