@@ -26,10 +26,10 @@ import email.policy
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import UTC, datetime
 from email.message import Message as StdMessage
 from email.utils import parsedate_to_datetime
+from functools import cached_property
 
 from agent.mail.addresses import Address, decode_words, parse_address, parse_addresses
 from agent.mail.htmltext import html_to_text
