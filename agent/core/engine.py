@@ -56,9 +56,8 @@ class Engine:
     templates: Mapping[str, str]
     auto_send: frozenset[str] = frozenset()  # kinds the user lets go out without approval
     approve_all: bool = False
-    topics: Mapping[str, str] = field(
-        default_factory=dict
-    )  # application id or company -> topic noted
+    # application id or company -> a topic the user noted for the thank-you
+    topics: Mapping[str, str] = field(default_factory=dict)
     apps: dict[str, Application] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
     by_message: dict[str, str] = field(default_factory=dict)
@@ -69,9 +68,9 @@ class Engine:
     by_app: dict[str, list[Draft]] = field(default_factory=dict)
     sendable: dict[str, Draft] = field(default_factory=dict)  # approved, or opted in, not sent
     sent_ids: dict[str, str] = field(default_factory=dict)  # Message-ID -> draft id
-    contacts: set[str] = field(
-        default_factory=set
-    )  # every hiring-side address of every application
+    # every hiring-side address of every application, and min(wake) as tick last saw it
+    contacts: set[str] = field(default_factory=set)
+    earliest_wake: datetime | None = None
 
     # --- mail in ---------------------------------------------------------------
 
@@ -89,7 +88,8 @@ class Engine:
         if msg.report and msg.report.original_message_id in self.by_message:
             thread_app = self.by_message[msg.report.original_message_id]
         known = thread_app is not None or self._known_contact(msg)
-        reading = classify(msg, user=user, in_thread=known and not from_user)
+        # The user's own mail needs no reading: who it went to and what it says is enough.
+        reading = Reading("other") if from_user else classify(msg, user=user, in_thread=known)
         draft_id = self.sent_ids.get(mid)
         app = self._file(msg, reading, thread_app, from_user, now)
         events: list[Event] = []
@@ -159,11 +159,14 @@ class Engine:
 
     def tick(self, now: datetime) -> list[Event]:
         """Re-plan every application that changed or whose time came; returns the events."""
+        if not self.dirty and (self.earliest_wake is None or self.earliest_wake > now):
+            return []
         due = {a for a, t in self.wake.items() if t is not None and t <= now}
         events: list[Event] = []
         for app_id in sorted(self.dirty | due):
             events.extend(self._reconcile(self.apps[app_id], now))
         self.dirty.clear()
+        self.earliest_wake = min((t for t in self.wake.values() if t is not None), default=None)
         return events
 
     def _app_drafts(self, app: Application) -> list[Draft]:
@@ -393,6 +396,6 @@ class Engine:
         }
 
     def next_wakeup(self) -> datetime | None:
-        times = [t for t in self.wake.values() if t is not None]
+        times = [self.earliest_wake] if self.earliest_wake is not None else []
         times += [d.send_at for d in self.sendable.values()]
         return min(times) if times else None

@@ -89,6 +89,8 @@ _ABOUT_AN_APPLICATION = re.compile(
     r"role|interview|update|next steps?)\b",
     re.I,
 )
+_CALENDAR_PART = re.compile(rb"text/calendar|application/ics|\.ics\b|\.vcs\b", re.I)
+_YOUR_APPLICATION = re.compile(r"\byour (?:application|candidacy)\b", re.I)
 _UNMONITORED = re.compile(
     r"\b(?:(?:this|the) (?:e-?mail|mailbox|inbox|address) is (?:not|un)(?:monitored|attended)|"
     r"(?:please )?do not (?:reply|respond)|don't reply to this|replies (?:to this (?:e-?mail|message) )?"
@@ -430,8 +432,12 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
             bulk=_is_bulk(msg),
         )
 
-    if not in_thread and _is_bulk(msg) and not _ABOUT_AN_APPLICATION.search(msg.subject):
-        return Reading("other", bulk=True)  # a list's mail: settled without reading the body
+    if not in_thread and _is_bulk(msg):
+        # Rule 3: a list's mail is other, unless it is about the user's own application.
+        if not _ABOUT_AN_APPLICATION.search(msg.subject) or not _YOUR_APPLICATION.search(
+            msg.fresh_text[:_MAX_READ]
+        ):
+            return Reading("other", bulk=True)
     if not in_thread and not msg.calendars and not _mentions_a_job(msg):
         # Rule 4's first test, done early: no job words at all (personal mail, receipts).
         auto = bool(_auto_submitted(msg))
@@ -462,7 +468,7 @@ def _category(msg: Message, ev: _Evidence, sent: datetime, in_thread: bool) -> s
     """Rules 3 to 10 of the module docstring."""
     if ev.scam:
         return "other"
-    personal_application = re.search(r"\byour (?:application|candidacy)\b", msg.fresh_text, re.I)
+    personal_application = _YOUR_APPLICATION.search(msg.fresh_text)
     if (
         (ev.bulk or ev.newsletter)
         and not in_thread
