@@ -235,6 +235,14 @@ def signature_lines(text: str) -> list[str]:
     return out[::-1]
 
 
+def _calendar_invites(msg: Message) -> tuple[Invite, ...]:
+    """The invites a message carries; a byte search first keeps the body of most mail unread."""
+    if not _CALENDAR_PART.search(msg.raw):
+        return ()
+    zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
+    return tuple(inv for data in msg.calendars for inv in parse_invites(data, zone))
+
+
 def _mentions_a_job(msg: Message) -> bool:
     return (
         lx.JOB_CONTEXT.search(msg.subject) is not None
@@ -339,8 +347,7 @@ class _Evidence:
 def _gather(msg: Message, sent: datetime, in_thread: bool) -> _Evidence:
     items = Sentences(sentences(msg.fresh_text[:_MAX_READ]))
     subject_items = Sentences([msg.subject, *items])
-    fallback_zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
-    invites = tuple(inv for data in msg.calendars for inv in parse_invites(data, fallback_zone))
+    invites = _calendar_invites(msg)
     invite_text = [f"{i.summary} {i.description}" for i in invites]
     strong_job = (
         _any_sentence(lx.STRONG_JOB, subject_items)
@@ -432,13 +439,17 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
             bulk=_is_bulk(msg),
         )
 
-    if not in_thread and _is_bulk(msg):
-        # Rule 3: a list's mail is other, unless it is about the user's own application.
-        if not _ABOUT_AN_APPLICATION.search(msg.subject) or not _YOUR_APPLICATION.search(
-            msg.fresh_text[:_MAX_READ]
-        ):
-            return Reading("other", bulk=True)
-    if not in_thread and not msg.calendars and not _mentions_a_job(msg):
+    # Rule 3: a list's mail is other, unless it is about the user's own application.
+    if (
+        not in_thread
+        and _is_bulk(msg)
+        and not (
+            _ABOUT_AN_APPLICATION.search(msg.subject)
+            and _YOUR_APPLICATION.search(msg.fresh_text[:_MAX_READ])
+        )
+    ):
+        return Reading("other", bulk=True, invites=_calendar_invites(msg))
+    if not in_thread and not _CALENDAR_PART.search(msg.raw) and not _mentions_a_job(msg):
         # Rule 4's first test, done early: no job words at all (personal mail, receipts).
         auto = bool(_auto_submitted(msg))
         return Reading("auto_reply" if auto else "other", auto_kind="other_auto" if auto else None)
