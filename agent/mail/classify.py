@@ -89,7 +89,6 @@ _ABOUT_AN_APPLICATION = re.compile(
     r"role|interview|update|next steps?)\b",
     re.I,
 )
-_CALENDAR_PART = re.compile(rb"text/calendar|application/ics|\.ics\b|\.vcs\b", re.I)
 _YOUR_APPLICATION = re.compile(r"\byour (?:application|candidacy)\b", re.I)
 _UNMONITORED = re.compile(
     r"\b(?:(?:this|the) (?:e-?mail|mailbox|inbox|address) is (?:not|un)(?:monitored|attended)|"
@@ -235,9 +234,15 @@ def signature_lines(text: str) -> list[str]:
     return out[::-1]
 
 
+def _has_calendar(msg: Message) -> bool:
+    """Whether a message carries a calendar part (a byte search: the body stays unread)."""
+    raw = msg.raw.lower()
+    return any(marker in raw for marker in (b"text/calendar", b"application/ics", b".ics", b".vcs"))
+
+
 def _calendar_invites(msg: Message) -> tuple[Invite, ...]:
     """The invites a message carries; a byte search first keeps the body of most mail unread."""
-    if not _CALENDAR_PART.search(msg.raw):
+    if not _has_calendar(msg):
         return ()
     zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
     return tuple(inv for data in msg.calendars for inv in parse_invites(data, zone))
@@ -245,8 +250,8 @@ def _calendar_invites(msg: Message) -> tuple[Invite, ...]:
 
 def _mentions_a_job(msg: Message) -> bool:
     return (
-        lx.JOB_CONTEXT.search(msg.subject) is not None
-        or _names_a_title(msg.subject)
+        _names_a_title(msg.subject)
+        or lx.JOB_CONTEXT.search(msg.subject) is not None
         or lx.JOB_CONTEXT.search(msg.fresh_text[:_MAX_READ]) is not None
     )
 
@@ -258,26 +263,33 @@ def _names_a_title(text: str) -> bool:
 
 def asks_candidate(items: list[str]) -> bool:
     """Whether the hiring side asks the candidate for something (a reply, a document, a choice)."""
-    return any(lx.ASKS_SOMETHING.search(s) and not lx.COURTESY_QUESTION.search(s) for s in items)
+    lowered = [s.lower() for s in items]
+    return any(
+        lx.ASKS_SOMETHING.search_lower(s) and not lx.COURTESY_QUESTION.search_lower(s)
+        for s in lowered
+    )
 
 
 class Sentences(list[str]):
-    """A message's sentences, with their joined text computed once."""
+    """A message's sentences, with their lower-cased forms computed once."""
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        return [item.lower() for item in self]
 
     @cached_property
     def joined(self) -> str:
-        return "\n".join(self)
+        return "\n".join(self.lowered)
 
 
-def _any_sentence(
-    pattern: re.Pattern[str], items: list[str], *, unconditional: bool = False
-) -> bool:
+def _any_sentence(rule: lx.Rule, items: list[str], *, unconditional: bool = False) -> bool:
     """Whether a sentence matches (with ``unconditional``, one not hedged by "if"/"once")."""
-    joined = items.joined if isinstance(items, Sentences) else "\n".join(items)
-    if not pattern.search(joined):
+    sentences_ = items if isinstance(items, Sentences) else Sentences(items)
+    if not rule.search_lower(sentences_.joined):
         return False  # one pass over the whole text settles most cases
     return any(
-        pattern.search(s) and not (unconditional and lx.CONDITIONAL.search(s)) for s in items
+        rule.search_lower(s) and not (unconditional and lx.CONDITIONAL.search_lower(s))
+        for s in sentences_.lowered
     )
 
 
@@ -323,76 +335,101 @@ def _is_bounce(msg: Message) -> bool:
 # --- the reading ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Evidence:
-    """What the text and headers say, gathered once per message."""
+    """What the text and headers say: each fact found when first asked for, then kept."""
 
-    items: list[str]
-    subject_items: list[str]
-    invites: tuple[Invite, ...]
-    strong_job: bool  # a title, a position, an application, hiring words
-    job: bool  # strong_job, or interview words
-    other_sense: bool
-    free_mail: bool
-    human_sender: bool
-    scheduling_link: bool
-    rejected: bool
-    offered: bool
-    scam: bool
-    newsletter: bool
-    cold: bool
-    bulk: bool
+    def __init__(self, msg: Message, in_thread: bool) -> None:
+        self.msg = msg
+        self.in_thread = in_thread
+        self.items = Sentences(sentences(msg.fresh_text[:_MAX_READ]))
+        self.subject_items = Sentences([msg.subject, *self.items])
 
+    @cached_property
+    def invites(self) -> tuple[Invite, ...]:
+        return _calendar_invites(self.msg)
 
-def _gather(msg: Message, sent: datetime, in_thread: bool) -> _Evidence:
-    items = Sentences(sentences(msg.fresh_text[:_MAX_READ]))
-    subject_items = Sentences([msg.subject, *items])
-    invites = _calendar_invites(msg)
-    invite_text = [f"{i.summary} {i.description}" for i in invites]
-    strong_job = (
-        _any_sentence(lx.STRONG_JOB, subject_items)
-        or any(lx.STRONG_JOB.search(t) for t in invite_text)
-        or _names_a_title(msg.subject)
-        or any(_names_a_title(i.summary) for i in invites)
-    )
-    job = (
-        strong_job
-        or _any_sentence(lx.JOB_CONTEXT, subject_items)
-        or any(lx.JOB_CONTEXT.search(t) for t in invite_text)
-    )
-    sender = msg.sender
-    free_mail = sender is not None and is_free_mail(sender.domain)
-    human_sender = (
-        sender is not None
-        and is_human_address(sender)
-        and (looks_like_person(sender.name) or local_looks_personal(sender.local))
-    )
-    rejected = _any_sentence(lx.REJECTION, subject_items)
-    offered = any(
-        lx.OFFER.search(s) and not lx.OFFER_NEAR_MISS.search(s) and not lx.REJECTION.search(s)
-        for s in subject_items
-    )
-    meeting_items = [s for s in subject_items if lx.MEETING_WORD.search(s)]
-    other_sense = lx.OTHER_SENSE.search(msg.subject) is not None or _any_sentence(
-        lx.OTHER_SENSE, meeting_items
-    )
-    return _Evidence(
-        items=items,
-        subject_items=subject_items,
-        invites=invites,
-        strong_job=strong_job,
-        job=job,
-        other_sense=other_sense,
-        free_mail=free_mail,
-        human_sender=human_sender,
-        scheduling_link=lx.SCHEDULING_LINK.search(msg.text) is not None,
-        rejected=rejected,
-        offered=offered,
-        scam=free_mail and (_any_sentence(lx.SCAM, subject_items) or (offered and not in_thread)),
-        newsletter=_any_sentence(lx.NEWSLETTER, subject_items),
-        cold=_any_sentence(lx.COLD_OUTREACH, items) and not in_thread,
-        bulk=_is_bulk(msg),
-    )
+    @cached_property
+    def _invite_text(self) -> list[str]:
+        return [f"{i.summary} {i.description}" for i in self.invites]
+
+    @cached_property
+    def strong_job(self) -> bool:
+        """A title, a position, an application, hiring words."""
+        return (
+            _names_a_title(self.msg.subject)
+            or _any_sentence(lx.STRONG_JOB, self.subject_items)
+            or any(lx.STRONG_JOB.search(t) for t in self._invite_text)
+            or any(_names_a_title(i.summary) for i in self.invites)
+        )
+
+    @cached_property
+    def job(self) -> bool:
+        """Strong job context, or interview words."""
+        return (
+            self.strong_job
+            or _any_sentence(lx.JOB_CONTEXT, self.subject_items)
+            or any(lx.JOB_CONTEXT.search(t) for t in self._invite_text)
+        )
+
+    @cached_property
+    def free_mail(self) -> bool:
+        return self.msg.sender is not None and is_free_mail(self.msg.sender.domain)
+
+    @cached_property
+    def human_sender(self) -> bool:
+        sender = self.msg.sender
+        return (
+            sender is not None
+            and is_human_address(sender)
+            and (looks_like_person(sender.name) or local_looks_personal(sender.local))
+        )
+
+    @cached_property
+    def rejected(self) -> bool:
+        return _any_sentence(lx.REJECTION, self.subject_items)
+
+    @cached_property
+    def offered(self) -> bool:
+        if not _any_sentence(lx.OFFER, self.subject_items):
+            return False
+        return any(
+            lx.OFFER.search_lower(s)
+            and not lx.OFFER_NEAR_MISS.search_lower(s)
+            and not lx.REJECTION.search_lower(s)
+            for s in self.subject_items.lowered
+        )
+
+    @cached_property
+    def other_sense(self) -> bool:
+        if lx.OTHER_SENSE.search(self.msg.subject):
+            return True
+        if not _any_sentence(lx.OTHER_SENSE, self.subject_items):
+            return False
+        return _any_sentence(
+            lx.OTHER_SENSE, [s for s in self.subject_items if lx.MEETING_WORD.search(s)]
+        )
+
+    @cached_property
+    def scheduling_link(self) -> bool:
+        return lx.SCHEDULING_LINK.search(self.msg.text) is not None
+
+    @cached_property
+    def scam(self) -> bool:
+        return self.free_mail and (
+            _any_sentence(lx.SCAM, self.subject_items) or (self.offered and not self.in_thread)
+        )
+
+    @cached_property
+    def newsletter(self) -> bool:
+        return _any_sentence(lx.NEWSLETTER, self.subject_items)
+
+    @cached_property
+    def cold(self) -> bool:
+        return not self.in_thread and _any_sentence(lx.COLD_OUTREACH, self.items)
+
+    @cached_property
+    def bulk(self) -> bool:
+        return _is_bulk(self.msg)
 
 
 def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) -> Reading:
@@ -449,12 +486,12 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
         )
     ):
         return Reading("other", bulk=True, invites=_calendar_invites(msg))
-    if not in_thread and not _CALENDAR_PART.search(msg.raw) and not _mentions_a_job(msg):
+    if not in_thread and not _has_calendar(msg) and not _mentions_a_job(msg):
         # Rule 4's first test, done early: no job words at all (personal mail, receipts).
         auto = bool(_auto_submitted(msg))
         return Reading("auto_reply" if auto else "other", auto_kind="other_auto" if auto else None)
     text = msg.fresh_text
-    ev = _gather(msg, sent, in_thread)
+    ev = _Evidence(msg, in_thread)
     category = _category(msg, ev, sent, in_thread)
     if category == "other":
         return Reading("other", invites=ev.invites, bulk=ev.bulk)
@@ -479,11 +516,10 @@ def _category(msg: Message, ev: _Evidence, sent: datetime, in_thread: bool) -> s
     """Rules 3 to 10 of the module docstring."""
     if ev.scam:
         return "other"
-    personal_application = _YOUR_APPLICATION.search(msg.fresh_text)
     if (
-        (ev.bulk or ev.newsletter)
-        and not in_thread
-        and not ((ev.rejected or ev.offered) and personal_application)
+        not in_thread
+        and (ev.bulk or ev.newsletter)
+        and not ((ev.rejected or ev.offered) and _YOUR_APPLICATION.search(msg.fresh_text))
     ):
         return "other"
     if ev.rejected:
