@@ -126,3 +126,41 @@ def test_quoted_replies_are_not_fresh_text() -> None:
         "New time: Wed 10:00.\n\nFrom: Jane\nSent: Monday\nSubject: old\n\nOld time: Mon 9:00\n"
     )
     assert fresh_part(outlook) == "New time: Wed 10:00."
+
+
+ALL_MAIL = sorted(
+    [
+        *Path(__file__).resolve().parent.glob("fixtures/messages*/*.eml"),
+        *Path(__file__).resolve().parent.glob("fixtures/scenarios*/*/mail/*.eml"),
+    ]
+)
+
+
+def test_the_fast_mime_reader_agrees_with_the_standard_parser() -> None:
+    """Every fixture's text, calendars and attachments come out the same either way."""
+    from agent.mail.message import parse_body
+
+    assert len(ALL_MAIL) > 200
+    for path in ALL_MAIL:
+        raw = path.read_bytes()
+        msg = parse_message(raw)
+        fast = parse_body(raw, msg.content_type)
+        slow = parse_body(raw, msg.content_type, fast_path=False)
+        for field in ("text", "calendars", "attachments", "report"):
+            assert getattr(fast, field) == getattr(slow, field), (path.name, field)
+
+
+def test_unusual_mime_goes_to_the_standard_parser() -> None:
+    from agent.mail.message import _fast_parts
+
+    no_boundary = b"Content-Type: multipart/mixed\n\nhello\n"
+    assert _fast_parts(no_boundary) is None
+    report = MESSAGES.joinpath("74-postfix-bounce-5-1-1.eml").read_bytes()
+    assert _fast_parts(report) is None
+    plain = b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nSGVsbG8gdGhlcmU=\n"
+    assert _fast_parts(plain) == {
+        "plain": ["Hello there"],
+        "html": [],
+        "calendars": [],
+        "attachments": [],
+    }

@@ -221,6 +221,12 @@ def clean_name(name: str | None) -> str | None:
     return name
 
 
+_SIMPLE_ADDRESS = re.compile(
+    r'^\s*(?:(?P<name>"[^"\\]*"|[^"<>,;:@()\\\[\]]*?)\s*<(?P<angle>[^<>\s@,;:"()\\]+@[^<>\s,;:"()\\]+)>'
+    r'|(?P<bare>[^<>\s@,;:"()\\]+@[^<>\s,;:"()\\]+))\s*$'
+)
+
+
 def parse_addresses(value: str | None) -> list[Address]:
     """Every valid address in a header value, in order, without duplicates.
 
@@ -229,6 +235,11 @@ def parse_addresses(value: str | None) -> list[Address]:
     """
     if not value:
         return []
+    simple = _SIMPLE_ADDRESS.match(value)
+    if simple:  # one plain mailbox, by far the common case: no need for the full grammar
+        addr = (simple.group("angle") or simple.group("bare") or "").lower()
+        if _ADDR.match(addr):
+            return [Address(clean_name(simple.group("name")), addr)]
     try:
         pairs = getaddresses([value.replace("\r", " ").replace("\n", " ")])
     except (ValueError, TypeError, IndexError):  # malformed headers: fall back below

@@ -234,15 +234,9 @@ def signature_lines(text: str) -> list[str]:
     return out[::-1]
 
 
-def _has_calendar(msg: Message) -> bool:
-    """Whether a message carries a calendar part (a byte search: the body stays unread)."""
-    raw = msg.raw.lower()
-    return any(marker in raw for marker in (b"text/calendar", b"application/ics", b".ics", b".vcs"))
-
-
 def _calendar_invites(msg: Message) -> tuple[Invite, ...]:
     """The invites a message carries; a byte search first keeps the body of most mail unread."""
-    if not _has_calendar(msg):
+    if not msg.has_calendar:
         return ()
     zone = msg.date.tzinfo if msg.date and msg.date.tzinfo else UTC
     return tuple(inv for data in msg.calendars for inv in parse_invites(data, zone))
@@ -486,7 +480,7 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
         )
     ):
         return Reading("other", bulk=True, invites=_calendar_invites(msg))
-    if not in_thread and not _has_calendar(msg) and not _mentions_a_job(msg):
+    if not in_thread and not msg.has_calendar and not _mentions_a_job(msg):
         # Rule 4's first test, done early: no job words at all (personal mail, receipts).
         auto = bool(_auto_submitted(msg))
         return Reading("auto_reply" if auto else "other", auto_kind="other_auto" if auto else None)
