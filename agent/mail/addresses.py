@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
@@ -353,6 +354,7 @@ _LETTERS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=16384)
 def squash(text: str) -> str:
     """Lower-case ASCII letters and digits only ("Dvořák & Co." -> "dvorakco"), for loose comparisons."""
     folded = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
