@@ -28,7 +28,9 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from email.message import EmailMessage
+from email.charset import QP, Charset
+from email.header import Header
+from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
 
 PLACEHOLDER = re.compile(
@@ -42,6 +44,8 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:re|aw|sv|vs|antw|fwd?|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
 _MAX_REFERENCES = 20
+_UTF8_QP = Charset("utf-8")
+_UTF8_QP.body_encoding = QP  # readable in any mail client's "show source", unlike base64
 
 
 @dataclass(frozen=True)
@@ -180,18 +184,23 @@ def build_message(
     in_reply_to: str | None,
     references: list[str],
 ) -> bytes:
-    """The message as it goes out (and as it is appended to Drafts)."""
-    msg = EmailMessage()
-    msg["From"] = formataddr((_header_safe(from_name), _header_safe(from_email)))
+    """The message as it goes out (and as it is appended to Drafts).
+
+    Plain text, UTF-8, quoted-printable; names and subjects outside ASCII are
+    RFC 2047 encoded, ASCII ones left readable. Every header value passes
+    through ``_header_safe``, so recruiter-controlled text cannot add a header.
+    """
+    msg = MIMEText(body, "plain", _UTF8_QP)
+    msg["From"] = formataddr((_header_safe(from_name), _header_safe(from_email)), charset="utf-8")
     msg["To"] = ", ".join(_header_safe(a) for a in to)
     if cc:
         msg["Cc"] = ", ".join(_header_safe(a) for a in cc)
-    msg["Subject"] = _header_safe(subject)
+    subject = _header_safe(subject)
+    msg["Subject"] = subject if subject.isascii() else Header(subject, "utf-8").encode()
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = _header_safe(message_id)
     if in_reply_to:
         msg["In-Reply-To"] = _header_safe(in_reply_to)
     if references:
         msg["References"] = " ".join(_header_safe(r) for r in references)
-    msg.set_content(body)
     return msg.as_bytes()

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import getaddresses
+from functools import lru_cache
 
 # Local parts nobody reads. Matched as whole words of the local part, so
 # "reply-to-jane" is fine but "jobs-noreply" is not.

@@ -73,6 +73,10 @@ class DeliveryReport:
     original_message_id: str | None
 
 
+#: How a calendar part shows in raw mail, in the spellings mailers use.
+_CALENDAR_MARKS = (b"calendar", b"Calendar", b"CALENDAR", b".ics", b".ICS", b"/ics", b".vcs")
+
+
 @dataclass(frozen=True)
 class Body:
     """What the MIME structure holds: the readable text, calendars, attachments, a report."""
@@ -114,8 +118,7 @@ class Message:
     @cached_property
     def has_calendar(self) -> bool:
         """Whether a calendar part is there (a byte search: the body stays unread)."""
-        raw = self.raw.lower()
-        return any(mark in raw for mark in (b"text/calendar", b"application/ics", b".ics", b".vcs"))
+        return any(mark in self.raw for mark in _CALENDAR_MARKS)
 
     @property
     def text(self) -> str:
@@ -196,7 +199,10 @@ def header_fields(head: bytes) -> list[tuple[str, str]]:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
         text = head.decode("cp1252", "replace")
-    return [(name, _FOLD.sub(" ", value).strip()) for name, value in _FIELD.findall(text)]
+    return [
+        (name, _FOLD.sub(" ", value).strip() if "\n" in value else value.strip())
+        for name, value in _FIELD.findall(text)
+    ]
 
 
 def _headers(fields: list[tuple[str, str]]) -> dict[str, str]:
