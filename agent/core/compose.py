@@ -28,6 +28,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any, cast
 from email.charset import QP, Charset
 from email.header import Header
 from email.mime.text import MIMEText
@@ -190,7 +191,7 @@ def build_message(
     RFC 2047 encoded, ASCII ones left readable. Every header value passes
     through ``_header_safe``, so recruiter-controlled text cannot add a header.
     """
-    msg = MIMEText(body, "plain", _UTF8_QP)
+    msg = MIMEText(body, "plain", cast(Any, _UTF8_QP))  # a Charset is accepted; typeshed says str
     msg["From"] = formataddr((_header_safe(from_name), _header_safe(from_email)), charset="utf-8")
     msg["To"] = ", ".join(_header_safe(a) for a in to)
     if cc:
