@@ -28,11 +28,11 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any, cast
 from email.charset import QP, Charset
 from email.header import Header
 from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr
+from typing import Any, cast
 
 PLACEHOLDER = re.compile(
     r"\{[A-Za-z_][^{}\n]{0,40}\}"
