@@ -91,7 +91,10 @@ class Engine:
         # The user's own mail needs no reading: who it went to and what it says is enough.
         reading = Reading("other") if from_user else classify(msg, user=user, in_thread=known)
         draft_id = self.sent_ids.get(mid)
-        app = self._file(msg, reading, thread_app, from_user, now)
+        if draft_id is not None:  # the agent's own sent message: it belongs where its draft did
+            app: Application | None = self.apps[self.drafts[draft_id].application]
+        else:
+            app = self._file(msg, reading, thread_app, from_user, now)
         events: list[Event] = []
         if not from_user or draft_id is None:
             events.append(

@@ -63,7 +63,8 @@ class Mail:
     no_date_update: bool = False
     asks_references: bool = False
     asks: bool = False  # the hiring side waits for something from the user
-    thanks: bool = False  # the user's message thanks someone
+    thanks: bool = False  # the user's message thanks someone for an interview
+    nudges: bool = False  # the user's message asks the hiring side for news
     withdraws: bool = False  # the user's message withdraws the application
     zone: str | None = None
 

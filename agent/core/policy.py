@@ -345,10 +345,26 @@ def _check_ins_done(
             m.at > wait.since
             and m.id not in agent_ids
             and m.draft_id is None
-            and not _is_thank_you(app, m)
+            and _is_check_in(app, m)
         ):
             times.append(m.at)
     return sorted(times)
+
+
+def _is_check_in(app: Application, mail: Mail) -> bool:
+    """Whether a message the user wrote by hand counts as a check-in of the wait.
+
+    Asking for news does; a thank-you note does not; an answer to something
+    the hiring side asked for (documents, references, a time) does not
+    either. Anything else written while waiting counts, to stay on the safe
+    side of the two-check-in limit.
+    """
+    if _is_thank_you(app, mail):
+        return False  # a thank-you note may well ask about next steps; it is still a thank-you
+    if mail.nudges:
+        return True
+    parent = next((m for m in app.mails if mail.references and m.id == mail.references[-1]), None)
+    return not (parent is not None and parent.hiring and parent.asks)
 
 
 def _is_thank_you(app: Application, mail: Mail) -> bool:

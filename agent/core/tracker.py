@@ -43,7 +43,21 @@ _CANCEL = re.compile(
     r"\b(?:interview|call|meeting|session)\b[^.]{0,40}\b(?:has been|is|was) (?:cancel(?:led|ed)|called off)\b",
     re.I,
 )
-_THANKS = re.compile(r"\bthank(?:s| you)\b", re.I)
+#: A note thanking for an interview (a "Thanks," sign-off alone is not one).
+_THANKS = re.compile(
+    r"\bthank(?:s| you)(?: (?:so|very) much| again)?,? for (?:your time|the (?:interview|conversation|chat|call|"
+    r"meeting|opportunity|time|discussion)|taking the time|speaking|meeting|talking|chatting|having me|"
+    r"(?:the|a) (?:great|lovely|good|wonderful) (?:conversation|chat|interview|discussion))"
+    r"|\b(?:great|lovely|a pleasure) (?:to meet|to speak|meeting|speaking|talking)\b"
+    r"|\benjoyed (?:our|the|meeting|speaking|talking)\b",
+    re.I,
+)
+#: A user's note asking for news: a hand-written check-in.
+_NUDGE = re.compile(
+    r"\b(?:follow(?:ing)? up|check(?:ing)? in|any (?:update|news)|an update|the (?:status|timeline)|"
+    r"where things stand|hear(?:d)? back|next steps)\b",
+    re.I,
+)
 _WITHDRAW = re.compile(
     r"\b(?:withdraw(?:ing|n)?|pull(?:ing)? out) (?:my(?:self)?|from)\b|\bwithdraw my (?:application|candidacy)\b",
     re.I,
@@ -192,6 +206,7 @@ def mail_record(
         asks_references=reading.asks_references,
         asks=reading.asks,
         thanks=from_user and _THANKS.search(text) is not None,
+        nudges=from_user and _NUDGE.search(text) is not None,
         withdraws=from_user and _WITHDRAW.search(text) is not None,
         zone=reading.interview.zone if reading.interview else None,
     )

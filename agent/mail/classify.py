@@ -112,12 +112,32 @@ _LOCATION_WORDS = (
     ("in person", "in person"),
 )
 #: The sender will hold the meeting themselves.
-_FIRST_PERSON_CALL = re.compile(
-    r"\b(?:with me|join me|me and (?:our |my )?(?:\w+ )?(?=[A-Z])|and me\b|I(?:'ll| will|’ll) (?:call|ring|phone|walk|meet|talk|chat|speak|host|run|lead)|"
-    r"I(?:'d| would|’d) (?:like|love) to (?:set up|schedule|have|arrange|book|chat|talk|meet|speak)|"
-    r"(?:chat|speak|talk) with me|my calendar|book time with me|meet me|let's (?:chat|talk|meet|do)|"
-    r"(?:it'll|it will) (?:still )?be (?:just )?me)\b"
+#: The sender is on the panel with the people they name ("me and Theo", "Annika Berg ... and me").
+_SENDER_JOINS = re.compile(
+    r"\b(?:me and (?:our |my )?(?:\w+ )?(?=[A-Z])|and me\b|(?:it'll|it will|it’ll) (?:still )?be (?:just )?me\b|"
+    r"join(?:s|ing)? me\b|join (?:me|us) and\b)"
 )
+#: The sender holds the meeting themselves ("I'll call you", "book time with me").
+_SENDER_HOLDS = re.compile(
+    r"\b(?:with me|join me|I(?:'ll| will|’ll) (?:call|ring|phone|walk|meet|talk|chat|speak|host|run|lead)|"
+    r"I(?:'d| would|’d) (?:like|love) to (?:set up|schedule|have|arrange|book|chat|talk|meet|speak)|"
+    r"(?:chat|speak|talk) with me|my calendar|book time with me|meet me|let's (?:chat|talk|meet|do))\b"
+)
+#: A sentence about a meeting that already happened ("thanks for speaking with me last week").
+_PAST_MEETING = re.compile(
+    r"\b(?:thanks|thank you|enjoyed|last (?:week|month|time)|yesterday|earlier|ago|the other day)\b",
+    re.I,
+)
+
+
+def _sender_on_the_panel(sentences_: list[str], others_named: bool) -> bool:
+    """Whether the sender says they take part in the meeting being arranged."""
+    for s in sentences_:
+        if _PAST_MEETING.search(s):
+            continue
+        if _SENDER_JOINS.search(s) or (not others_named and _SENDER_HOLDS.search(s)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -833,16 +853,10 @@ def _interviewers(
     ):
         # The sender holds the meeting when they say so, or when they name nobody else.
         invited = any(a.email and a.email not in me for inv in invites for a in inv.attendees)
-        holds_it = not invited and (
-            _FIRST_PERSON_CALL.search(msg.fresh_text) or (not people and not invites)
-        )
+        says_so = _sender_on_the_panel(items, others_named=bool(people))
+        holds_it = not invited and (says_so or (not people and not invites))
         if holds_it and not any(p.email == sender.email for p in people):
-            people.insert(
-                0,
-                Person(
-                    sender.name, sender.email, assumed=not _FIRST_PERSON_CALL.search(msg.fresh_text)
-                ),
-            )
+            people.insert(0, Person(sender.name, sender.email, assumed=not says_so))
     return tuple(people)
 
 
