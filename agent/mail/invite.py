@@ -178,6 +178,11 @@ _WANTED = frozenset(
     b"ORGANIZER ATTENDEE".split()
 )
 _WANTED_WITH_ZONES = _WANTED | frozenset(b"TZID TZOFFSETFROM TZOFFSETTO RRULE RDATE TZNAME".split())
+#: Attendee parameters the agent never reads (only CN, CUTYPE and ROLE matter).
+_PEOPLE_PARAMS = re.compile(
+    rb';(?:PARTSTAT|RSVP|X-[A-Z0-9-]+|SENT-BY|DIR|LANGUAGE|MEMBER|DELEGATED-(?:TO|FROM))=(?:"[^"]*"|[^;:]*)',
+    re.I,
+)
 _TZID = re.compile(rb";TZID=\"?([^:;\"\r\n]+)", re.I)
 
 
@@ -196,11 +201,13 @@ def _slim(data: bytes) -> bytes:
     else:
         unfolded = _ALARM.sub(b"", unfolded)
         keep = _WANTED_WITH_ZONES
-    lines = [
-        line
-        for line in unfolded.splitlines()
-        if line.split(b":", 1)[0].split(b";", 1)[0].upper() in keep
-    ]
+    lines = []
+    for line in unfolded.splitlines():
+        name = line.split(b":", 1)[0].split(b";", 1)[0].upper()
+        if name in keep:
+            lines.append(
+                _PEOPLE_PARAMS.sub(b"", line) if name in (b"ATTENDEE", b"ORGANIZER") else line
+            )
     return b"\r\n".join(lines) + b"\r\n"
 
 

@@ -74,7 +74,7 @@ class DeliveryReport:
 
 
 #: How a calendar part shows in raw mail, in the spellings mailers use.
-_CALENDAR_MARKS = (b"calendar", b"Calendar", b"CALENDAR", b".ics", b".ICS", b"/ics", b".vcs")
+_CALENDAR_MARKS = (b"alendar", b"ALENDAR", b".ics", b".ICS")
 
 
 @dataclass(frozen=True)
