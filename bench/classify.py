@@ -196,9 +196,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
     parser.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
+    parser.add_argument(
+        "--mailbox",
+        type=Path,
+        help="time the .eml files under this directory instead of the fixtures (for instance the "
+        "year bench/mailgen.py writes: mostly newsletters and personal mail, as a real inbox)",
+    )
     args = parser.parse_args(argv)
 
-    corpus = fixtures(ROOT)
+    if args.mailbox:
+        paths = sorted(args.mailbox.glob("**/*.eml"))
+        corpus = [(str(p), p.read_bytes()) for p in paths]
+    else:
+        corpus = fixtures(ROOT)
     if not corpus:
         print("bench/classify.py: no fixture messages found", file=sys.stderr)
         return 2

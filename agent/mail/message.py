@@ -104,12 +104,21 @@ class Message:
     subject: str
     date: datetime | None
     sender: Address | None
-    reply_to: tuple[Address, ...]
-    to: tuple[Address, ...]
-    cc: tuple[Address, ...]
     headers: dict[str, str]
     content_type: str
     raw: bytes = field(default=b"", repr=False)
+
+    @cached_property
+    def reply_to(self) -> tuple[Address, ...]:
+        return tuple(parse_addresses(self.headers.get("reply-to")))
+
+    @cached_property
+    def to(self) -> tuple[Address, ...]:
+        return tuple(parse_addresses(self.headers.get("to")))
+
+    @cached_property
+    def cc(self) -> tuple[Address, ...]:
+        return tuple(parse_addresses(self.headers.get("cc")))
 
     @cached_property
     def body(self) -> Body:
@@ -505,9 +514,6 @@ def parse_message(raw: bytes) -> Message:
         subject=headers.get("subject", "").strip(),
         date=_date(headers),
         sender=sender,
-        reply_to=tuple(parse_addresses(headers.get("reply-to"))),
-        to=tuple(parse_addresses(headers.get("to"))),
-        cc=tuple(parse_addresses(headers.get("cc"))),
         headers=headers,
         content_type=_content_type(headers.get("content-type", "")),
         raw=raw,
