@@ -89,6 +89,7 @@ _ABOUT_AN_APPLICATION = re.compile(
     r"role|interview|update|next steps?)\b",
     re.I,
 )
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|vs|antw|r)\s*(?:\[\d+\])?\s*:", re.I)
 _YOUR_APPLICATION = re.compile(r"\byour (?:application|candidacy)\b", re.I)
 _UNMONITORED = re.compile(
     r"\b(?:(?:this|the) (?:e-?mail|mailbox|inbox|address) is (?:not|un)(?:monitored|attended)|"
@@ -548,7 +549,9 @@ def _category(msg: Message, ev: _Evidence, sent: datetime, in_thread: bool) -> s
         if not ev.job:
             return "auto_reply" if _auto_submitted(msg) else "other"
     meeting = _any_sentence(lx.MEETING_WORD, ev.subject_items)
-    invite_phrase = _any_sentence(lx.INVITATION, ev.subject_items, unconditional=True)
+    # A reply keeps its thread's subject ("Re: Interview invitation"): only its own words count.
+    said_here = ev.items if _REPLY_SUBJECT.match(msg.subject) else ev.subject_items
+    invite_phrase = _any_sentence(lx.INVITATION, said_here, unconditional=True)
     span = find_interview_time(msg.fresh_text, sent) if meeting else None
     timed = span is not None and span.start > sent
     has_invite = any(i.method in ("REQUEST", "CANCEL", "PUBLISH", "ADD") for i in ev.invites)
