@@ -112,7 +112,7 @@ def load_scenario(directory: Path) -> Scenario:
         mail=[],
         topics=topics,
     )
-    for path in sorted(mail_dir.glob("*.eml")):
+    for path in sorted(mail_dir.glob("*.eml"), key=lambda p: p.name):
         try:
             msg = parse_message(path.read_bytes())
         except OSError as exc:

@@ -193,7 +193,6 @@ _FIELD_NAME = re.compile(r"^[!-9;-~]+$")  # RFC 5322 ftext: printable ASCII but 
 
 
 _FIELD = re.compile(r"^([!-9;-~]+)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.M)
-_FOLD = re.compile(r"\s*\r?\n[ \t]+")
 
 
 def header_fields(head: bytes) -> list[tuple[str, str]]:
@@ -209,7 +208,12 @@ def header_fields(head: bytes) -> list[tuple[str, str]]:
     except UnicodeDecodeError:
         text = head.decode("cp1252", "replace")
     return [
-        (name, _FOLD.sub(" ", value).strip() if "\n" in value else value.strip())
+        (
+            name,
+            " ".join(line.strip() for line in value.splitlines())
+            if "\n" in value
+            else value.strip(),
+        )
         for name, value in _FIELD.findall(text)
     ]
 
