@@ -89,7 +89,11 @@ class Engine:
             thread_app = self.by_message[msg.report.original_message_id]
         known = thread_app is not None or self._known_contact(msg)
         # The user's own mail needs no reading: who it went to and what it says is enough.
-        reading = Reading("other") if from_user else classify(msg, user=user, in_thread=known)
+        reading = (
+            Reading("other")
+            if from_user
+            else classify(msg, user=user, in_thread=known, receipt_names=False)
+        )
         draft_id = self.sent_ids.get(mid)
         if draft_id is not None:  # the agent's own sent message: it belongs where its draft did
             app: Application | None = self.apps[self.drafts[draft_id].application]

@@ -447,14 +447,18 @@ class _Evidence:
         return _is_bulk(self.msg)
 
 
-def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) -> Reading:
+def classify(
+    msg: Message, user: str | None = None, *, in_thread: bool = False, receipt_names: bool = True
+) -> Reading:
     """Read one message.
 
     ``user`` is the candidate's own address (when unknown, the first To
     address stands for the candidate). ``in_thread`` says the message
     belongs to an application the agent already tracks (it replies into one
     of its threads, or comes from one of its people), which makes a plain
-    human message from the hiring side an ``update``.
+    human message from the hiring side an ``update``. ``receipt_names=False``
+    skips finding the company and role of automatic receipts, which only
+    ``followup classify`` shows.
     """
     sent = msg.date or datetime(1970, 1, 1, tzinfo=UTC)
     me = {user.lower()} if user else {a.email for a in msg.to[:1]}
@@ -481,7 +485,9 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
         receipt = (
             not ooo and lx.ACKNOWLEDGEMENT.search(msg.subject + "\n" + text[:2000]) is not None
         )
-        company, role = company_and_role(msg, (), me, []) if receipt else (None, None)
+        company, role = (
+            company_and_role(msg, (), me, []) if receipt and receipt_names else (None, None)
+        )
         return Reading(
             "auto_reply",
             company=company,
@@ -512,7 +518,11 @@ def classify(msg: Message, user: str | None = None, *, in_thread: bool = False) 
         return Reading("other", invites=ev.invites, bulk=ev.bulk)
     if category == "auto_reply":
         ooo = _any_sentence(lx.OUT_OF_OFFICE, ev.items[:4])
-        company, role = company_and_role(msg, ev.invites, me, [i.summary for i in ev.invites])
+        company, role = (
+            company_and_role(msg, ev.invites, me, [i.summary for i in ev.invites])
+            if receipt_names
+            else (None, None)
+        )
         return Reading(
             "auto_reply",
             company=company,

@@ -283,7 +283,7 @@ def decode_bytes(raw: bytes, charset: str = "") -> str:
             continue
         try:
             return raw.decode(cs)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeDecodeError, LookupError, ValueError):  # ValueError: a NUL in the name
             continue
     return raw.decode("latin-1")
 
