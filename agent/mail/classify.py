@@ -264,11 +264,12 @@ def _calendar_invites(msg: Message) -> tuple[Invite, ...]:
 
 
 def _mentions_a_job(msg: Message) -> bool:
-    return (
-        _names_a_title(msg.subject)
-        or lx.JOB_CONTEXT.search(msg.subject) is not None
-        or lx.JOB_CONTEXT.search(msg.fresh_text[:_MAX_READ]) is not None
-    )
+    if _names_a_title(msg.subject) or lx.JOB_CONTEXT.search(msg.subject):
+        return True
+    # The decoded parts, markup and all, first: no job word there, none in the text either.
+    if not lx.JOB_CONTEXT.search(msg.body.raw_text[: 4 * _MAX_READ]):
+        return False
+    return lx.JOB_CONTEXT.search(msg.fresh_text[:_MAX_READ]) is not None
 
 
 def _names_a_title(text: str) -> bool:
@@ -503,6 +504,7 @@ def classify(
         and _is_bulk(msg)
         and not (
             _ABOUT_AN_APPLICATION.search(msg.subject)
+            and _YOUR_APPLICATION.search(msg.body.raw_text)
             and _YOUR_APPLICATION.search(msg.fresh_text[:_MAX_READ])
         )
     ):

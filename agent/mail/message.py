@@ -74,19 +74,44 @@ class DeliveryReport:
 
 
 #: How a calendar part shows in raw mail, in the spellings mailers use.
-_CALENDAR_MARKS = (b"alendar", b"ALENDAR", b".ics", b".ICS")
+_CALENDAR_MARKS = (b"alendar", b"ALENDAR", b".ics")
 
 
 @dataclass(frozen=True)
 class Body:
-    """What the MIME structure holds: the readable text, calendars, attachments, a report."""
+    """What the MIME structure holds: the readable text, calendars, attachments, a report.
 
-    text: str
-    fresh_text: str
+    The text parts are kept as decoded; turning HTML into text waits until
+    the text is read, since a cheap look at ``raw_text`` settles much mail.
+    """
+
+    plain: tuple[str, ...] = ()
+    html: tuple[str, ...] = ()
     calendars: tuple[bytes, ...] = ()
     attachments: tuple[str, ...] = ()
     report: DeliveryReport | None = None
     defects: tuple[str, ...] = ()
+
+    @cached_property
+    def raw_text(self) -> str:
+        """Every text part as decoded, HTML markup included: for keyword gates, not for reading."""
+        return "\n".join((*self.plain, *self.html))
+
+    @cached_property
+    def text(self) -> str:
+        """The readable text: plain parts preferred, HTML-only mail turned into text."""
+        if self.plain and any(p.strip() for p in self.plain):
+            text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in self.plain)
+        else:
+            text = "\n\n".join(html_to_text(h) for h in self.html)
+        text = text[:MAX_TEXT]
+        if "<" in text and re.search(r"<(?:br|div|p|html|body|table)\b", text, re.I):
+            text = html_to_text(text)  # HTML sent as text/plain happens
+        return text
+
+    @cached_property
+    def fresh_text(self) -> str:
+        return fresh_part(self.text)
 
 
 @dataclass(frozen=True)
@@ -477,19 +502,11 @@ def parse_body(raw: bytes, content_type: str, *, fast_path: bool = True) -> Body
 def _assemble(
     parts: dict[str, list[Any]], report: DeliveryReport | None, defects: tuple[str, ...]
 ) -> Body:
-    plain, html = parts["plain"], parts["html"]
-    if plain and any(p.strip() for p in plain):
-        text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in plain)
-    else:
-        text = "\n\n".join(html_to_text(h) for h in html)
-    text = text[:MAX_TEXT]
-    if "<" in text and re.search(r"<(?:br|div|p|html|body|table)\b", text, re.I):
-        text = html_to_text(text)  # HTML sent as text/plain happens
     # Google sends the same invite inline and attached: keep one.
     calendars = {c.strip(): c for c in parts["calendars"]}
     return Body(
-        text=text,
-        fresh_text=fresh_part(text),
+        plain=tuple(parts["plain"]),
+        html=tuple(parts["html"]),
         calendars=tuple(calendars.values()),
         attachments=tuple(parts["attachments"]),
         report=report,
