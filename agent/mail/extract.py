@@ -27,6 +27,7 @@ from agent.mail.addresses import (
     squash,
 )
 from agent.mail.lexicon import ROLE_NOUNS
+from agent.mail.names import NOT_A_NAME
 
 
 @dataclass(frozen=True)
@@ -35,86 +36,6 @@ class Person:
     email: str | None
     assumed: bool = False  # the sender, taken to hold a meeting for which nobody is named
 
-
-_COMPANY_STOP = frozenset(
-    [
-        "hi",
-        "hello",
-        "dear",
-        "thanks",
-        "thank",
-        "regards",
-        "best",
-        "kind",
-        "cheers",
-        "the",
-        "we",
-        "our",
-        "your",
-        "you",
-        "i",
-        "it",
-        "this",
-        "that",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "interview",
-        "interviews",
-        "application",
-        "update",
-        "next",
-        "steps",
-        "re",
-        "fwd",
-        "fw",
-        "invitation",
-        "confirmed",
-        "booked",
-        "panel",
-        "video",
-        "phone",
-        "call",
-        "onsite",
-        "round",
-        "final",
-        "first",
-        "second",
-        "third",
-        "team",
-        "recruiting",
-        "talent",
-        "hr",
-        "careers",
-        "jobs",
-        "offer",
-        "rejection",
-        "position",
-        "role",
-        "opening",
-        "zoom",
-        "google",
-        "microsoft",
-        "teams",
-        "meet",
-    ]
-)
 
 _PARTICLE = r"(?:de|da|del|der|den|van|von|le|la|du|dos|di|bin|al|ten|ter)"
 _PNAME = (
@@ -156,7 +77,7 @@ def _has_role_noun(text: str) -> bool:
 
 def _name_ok(name: str, company: str | None) -> bool:
     words = name.split()
-    if any(w.lower() in NON_PERSON_WORDS or w.lower() in _COMPANY_STOP for w in words):
+    if any(w.lower() in NON_PERSON_WORDS or w.lower() in NOT_A_NAME for w in words):
         return False
     if _has_role_noun(name) or (company and squash(name) == squash(company)):
         return False

@@ -158,9 +158,15 @@ _LEADING_NOISE = frozenset(
         "good",
     ]
 )
-#: Single words that are never a company on their own.
-_NOT_A_COMPANY = frozenset(
+#: Words that are never a company, nor part of a person's name.
+NOT_A_NAME = frozenset(
     [
+        "first",
+        "second",
+        "third",
+        "fw",
+        "the",
+        "interviews",
         "hi",
         "hello",
         "dear",
@@ -457,7 +463,7 @@ def find_company(
                 sub = _trim(sub)
                 if not sub or _is_role(sub) or squash(" ".join(sub)) in person_words:
                     continue
-                if len(sub) == 1 and sub[0].lower() in _NOT_A_COMPANY:
+                if len(sub) == 1 and sub[0].lower() in NOT_A_NAME:
                     continue
                 if any(_spells(sub, label) for label in labels):
                     bonus = 2 if ph.source in ("signature", "sender", "subject") else 1
@@ -487,9 +493,9 @@ def _company_from_context(
         if not words or _is_role(words) or len(words) > 5:
             continue
         name = " ".join(words)
-        if len(words) == 1 and words[0].lower().strip(".") in _NOT_A_COMPANY:
+        if len(words) == 1 and words[0].lower().strip(".") in NOT_A_NAME:
             continue
-        if any(w.lower() in _NOT_A_COMPANY or w[:1].isdigit() for w in words):
+        if any(w.lower() in NOT_A_NAME or w[:1].isdigit() for w in words):
             continue
         if squash(name) in person_words or (
             ph.source not in ("sender", "signature") and looks_like_person(name)
