@@ -113,7 +113,7 @@ def _replay(directory: str, approve_all: bool, as_json: bool) -> int:
         for event in events:
             print(json.dumps(event, ensure_ascii=False))
     else:
-        print(render_timeline(scenario, events))
+        print(render_timeline(scenario, events, approve_all=approve_all))
     for warning in scenario.warnings:
         print(f"followup replay: warning: {warning}", file=sys.stderr)
     return 0

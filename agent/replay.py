@@ -250,7 +250,7 @@ def run_scenario(scenario: Scenario, *, approve_all: bool = False) -> list[Event
 # --- the readable timeline ------------------------------------------------------------
 
 
-def render_timeline(scenario: Scenario, events: list[Event]) -> str:
+def render_timeline(scenario: Scenario, events: list[Event], *, approve_all: bool = False) -> str:
     zone = scenario.zone
 
     def when(value: str) -> str:
@@ -259,6 +259,9 @@ def render_timeline(scenario: Scenario, events: list[Event]) -> str:
     lines = [
         f"Replay of {scenario.directory.name}: {scenario.user_name} <{scenario.user_email}>, times in {zone.key}",
         f"from {when(scenario.start.isoformat())} to {when(scenario.end.isoformat())}",
+        "every draft approved as soon as it is written"
+        if approve_all
+        else "nothing approved: drafts wait for you (only kinds you opted into go out)",
         "",
     ]
     counts = {"draft": 0, "sent": 0, "cancelled": 0, "held": 0}

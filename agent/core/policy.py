@@ -174,7 +174,12 @@ def _thread_of(app: Application, mail: Mail) -> str:
 
 
 def _last_outbound(app: Application, now: datetime) -> datetime | None:
-    times = [m.at for m in app.user_mails(now)]
+    """When the user (or the agent) last wrote to the hiring side; a note to a reference does not count."""
+    times = [
+        m.at
+        for m in app.user_mails(now)
+        if any(a in app.people or a.rpartition("@")[2] in app.domains for a in m.to)
+    ]
     return max(times) if times else None
 
 
