@@ -436,45 +436,62 @@ def find_company(
     people: Iterable[str] = (),
     sender_is_org: bool = False,
 ) -> str | None:
-    """The hiring company's name, or None. ``labels`` are squashed hiring-side domain labels."""
-    candidates: list[Phrase] = []
-    candidates += phrases(subject, "subject")
+    """The hiring company's name, or None. ``labels`` are squashed hiring-side domain labels.
+
+    The subject, the invite, the signature and the sender's name are read
+    first; the body only when they do not name the company.
+    """
+    near: list[Phrase] = list(phrases(subject, "subject"))
     for s in summaries:
-        candidates += phrases(s, "summary")
-    candidates += phrases(body, "body")
+        near += phrases(s, "summary")
     for line in signature:
-        candidates += phrases(line, "signature")
+        near += phrases(line, "signature")
     if sender_name:
         inner = re.search(r"\(([^)]+)\)", sender_name)
-        candidates += phrases(inner.group(1) if inner else sender_name, "sender")
+        near += phrases(inner.group(1) if inner else sender_name, "sender")
     person_words = {squash(p) for p in people if p}
     if labels:
-        whole: dict[tuple[str, ...], int] = {}
-        partial: dict[tuple[str, ...], int] = {}
-        starts = {label[:3] for label in labels}
-        for ph in candidates:
-            trimmed = _trim(ph.words)
-            # A name spelling a label starts with the label's first letters: skip the rest early.
-            if not any(_fold(w)[:3] in starts for w in trimmed):
+        found = _spelled_by_labels(near, labels, person_words)
+        if found:
+            return found
+    candidates = [*near, *phrases(body, "body")]
+    if labels:
+        found = _spelled_by_labels(candidates, labels, person_words)
+        if found:
+            return found
+    context = _company_from_context(candidates, person_words, sender_is_org)
+    return _without_legal(context) if context else None
+
+
+def _spelled_by_labels(
+    candidates: list[Phrase], labels: list[str], person_words: set[str]
+) -> str | None:
+    """The phrase that spells a hiring-side domain, counted over whole phrases first."""
+    whole: dict[tuple[str, ...], int] = {}
+    partial: dict[tuple[str, ...], int] = {}
+    starts = {label[:3] for label in labels}
+    for ph in candidates:
+        trimmed = _trim(ph.words)
+        # A name spelling a label starts with the label's first letters: skip the rest early.
+        if not any(_fold(w)[:3] in starts for w in trimmed):
+            continue
+        for sub in _subphrases(trimmed):
+            if _fold(sub[0])[:3] not in starts:
                 continue
-            for sub in _subphrases(trimmed):
-                if _fold(sub[0])[:3] not in starts:
-                    continue
-                sub = _trim(sub)
-                if not sub or _is_role(sub) or squash(" ".join(sub)) in person_words:
-                    continue
-                if len(sub) == 1 and sub[0].lower() in NOT_A_NAME:
-                    continue
-                if any(_spells(sub, label) for label in labels):
-                    bonus = 2 if ph.source in ("signature", "sender", "subject") else 1
-                    table = whole if sub == trimmed else partial
-                    table[sub] = table.get(sub, 0) + bonus
-        pool = whole or partial
-        if pool:
-            best = max(pool.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-            return _without_legal(" ".join(best))
-    found = _company_from_context(candidates, person_words, sender_is_org)
-    return _without_legal(found) if found else None
+            sub = _trim(sub)
+            if not sub or _is_role(sub) or squash(" ".join(sub)) in person_words:
+                continue
+            if len(sub) == 1 and sub[0].lower() in NOT_A_NAME:
+                continue
+            if any(_spells(sub, label) for label in labels):
+                bonus = 2 if ph.source in ("signature", "sender", "subject") else 1
+                table = whole if sub == trimmed else partial
+                table[sub] = table.get(sub, 0) + bonus
+    pool = whole or partial
+    if not pool:
+        return None
+    best = max(pool.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    return _without_legal(" ".join(best))
 
 
 def _without_legal(name: str) -> str:
