@@ -994,10 +994,16 @@ class _Doc:
 # ----------------------------------------------------------------------------- public API
 
 
+@lru_cache(maxsize=8)
+def _doc(text: str, sent: datetime) -> _Doc:
+    """One tokenised text, shared by the questions asked of the same message."""
+    return _Doc(text, sent)
+
+
 def find_interview_time(text: str, sent: datetime) -> Span | None:
     """The interview's date and time in ``text`` (a message sent at ``sent``), or None."""
     try:
-        found = _Doc(text, sent).interview
+        found = _doc(text, sent).interview
     except (ValueError, OverflowError):  # a date at the edge of the calendar
         return None
     return found[0] if found else None
@@ -1006,7 +1012,7 @@ def find_interview_time(text: str, sent: datetime) -> Span | None:
 def find_decision_date(text: str, sent: datetime) -> date | None:
     """The date by which the hiring side said the candidate will hear back, or None."""
     try:
-        return _Doc(text, sent).decision
+        return _doc(text, sent).decision
     except (ValueError, OverflowError):
         return None
 
@@ -1014,6 +1020,6 @@ def find_decision_date(text: str, sent: datetime) -> date | None:
 def find_return_date(text: str, sent: datetime) -> date | None:
     """The date an out-of-office auto-reply says its sender is back, or None."""
     try:
-        return _Doc(text, sent).returning
+        return _doc(text, sent).returning
     except (ValueError, OverflowError):
         return None
