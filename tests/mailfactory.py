@@ -1,36 +1,50 @@
 """Small builders for realistic test mail (standard library only).
 
-Copied and trimmed from ``tests/fixtures/scenarios/make_scenarios.py``: people, dates written
-the way recruiters write them, an iCalendar REQUEST/CANCEL with its VTIMEZONE, and one RFC 5322
+The dates written the way recruiters write them and the iCalendar pieces come from
+``tests/fixtures/scenarios/make_scenarios.py``; this module adds people with short reprs (for
+Hypothesis' reports), an iCalendar REQUEST/CANCEL built from plain arguments, and one RFC 5322
 message (text/plain, optional text/html, optional base64 text/calendar attachment) as bytes.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import email.utils
-import html
-import quopri
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "scenarios"))
+
+from make_scenarios import (
+    b64_lines as _b64_lines,
+)
+from make_scenarios import (
+    fold as fold,
+)
+from make_scenarios import (
+    hm12 as hm12,
+)
+from make_scenarios import (
+    ics_param as ics_param,
+)
+from make_scenarios import (
+    ics_text as ics_text,
+)
+from make_scenarios import (
+    qp as _qp,
+)
+from make_scenarios import (
+    to_html as _to_html,
+)
+from make_scenarios import (
+    us_day as us_day,
+)
+from make_scenarios import (
+    vtimezone as vtimezone,
+)
 
 
 @dataclass(frozen=True)
@@ -52,81 +66,7 @@ class Person:
         return email.utils.formataddr((self.name, self.email))
 
 
-def us_day(d: dt.datetime | dt.date) -> str:
-    """'Friday, March 13'."""
-    return f"{WEEKDAYS[d.weekday()]}, {MONTHS[d.month - 1]} {d.day}"
-
-
-def hm12(d: dt.datetime) -> str:
-    """'3:00 PM'."""
-    h = d.hour % 12 or 12
-    return f"{h}:{d.minute:02d} {'AM' if d.hour < 12 else 'PM'}"
-
-
 # ============================================================================ iCalendar
-_VTZ: dict[str, tuple[str, str, str, str, str]] = {
-    # zone: (standard offset, daylight offset, std name, dst name, rule family)
-    "America/New_York": ("-0500", "-0400", "EST", "EDT", "us"),
-    "America/Chicago": ("-0600", "-0500", "CST", "CDT", "us"),
-    "America/Los_Angeles": ("-0800", "-0700", "PST", "PDT", "us"),
-    "Europe/London": ("+0000", "+0100", "GMT", "BST", "eu0"),
-    "Europe/Berlin": ("+0100", "+0200", "CET", "CEST", "eu1"),
-}
-
-
-def vtimezone(tzid: str) -> list[str]:
-    std, dst, std_name, dst_name, family = _VTZ[tzid]
-    if family == "us":
-        day_start, day_rule = "19700308T020000", "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"
-        std_start, std_rule = "19701101T020000", "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"
-    elif family == "eu0":
-        day_start, day_rule = "19700329T010000", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
-        std_start, std_rule = "19701025T020000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
-    else:
-        day_start, day_rule = "19700329T020000", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
-        std_start, std_rule = "19701025T030000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
-    return [
-        "BEGIN:VTIMEZONE",
-        f"TZID:{tzid}",
-        f"X-LIC-LOCATION:{tzid}",
-        "BEGIN:DAYLIGHT",
-        f"TZOFFSETFROM:{std}",
-        f"TZOFFSETTO:{dst}",
-        f"TZNAME:{dst_name}",
-        f"DTSTART:{day_start}",
-        f"RRULE:{day_rule}",
-        "END:DAYLIGHT",
-        "BEGIN:STANDARD",
-        f"TZOFFSETFROM:{dst}",
-        f"TZOFFSETTO:{std}",
-        f"TZNAME:{std_name}",
-        f"DTSTART:{std_start}",
-        f"RRULE:{std_rule}",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ]
-
-
-def ics_text(s: str) -> str:
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def ics_param(s: str) -> str:
-    return f'"{s}"' if any(c in s for c in ":;,") else s
-
-
-def fold(line: str) -> str:
-    """RFC 5545 folding: at most 75 octets a line, never inside a UTF-8 sequence."""
-    out: list[str] = []
-    cur = ""
-    for ch in line:
-        if len((cur + ch).encode("utf-8")) > 75:
-            out.append(cur)
-            cur = " " + ch
-        else:
-            cur += ch
-    out.append(cur)
-    return "\r\n".join(out)
 
 
 def calendar(
@@ -184,19 +124,6 @@ def calendar(
 
 
 # ============================================================================ messages
-def _b64_lines(data: bytes) -> str:
-    s = base64.b64encode(data).decode("ascii")
-    return "\n".join(s[i : i + 76] for i in range(0, len(s), 76))
-
-
-def _qp(text: str) -> str:
-    return quopri.encodestring(text.encode("utf-8")).decode("ascii")
-
-
-def _to_html(text: str) -> str:
-    paras = text.rstrip("\n").split("\n")
-    inner = "<br>\n".join(html.escape(p) for p in paras)
-    return f'<div dir="ltr">{inner}<br></div>\n'
 
 
 def build_message(
