@@ -164,3 +164,25 @@ def test_unusual_mime_goes_to_the_standard_parser() -> None:
         "calendars": [],
         "attachments": [],
     }
+
+
+def test_a_part_without_header_fields_is_all_body() -> None:
+    """A MIME part that opens with its empty line is text/plain (RFC 2046), read whole."""
+    from agent.mail.message import parse_body
+
+    raw = (
+        b'Content-Type: multipart/mixed; boundary="b1"\n\n'
+        b"--b1\n\nFirst paragraph.\n\nSecond paragraph.\n"
+        b"--b1--\n"
+    )
+    for fast_path in (True, False):
+        body = parse_body(raw, "multipart/mixed", fast_path=fast_path)
+        assert "First paragraph." in body.text and "Second paragraph." in body.text, fast_path
+
+
+def test_a_bare_lf_message_splits_at_its_first_empty_line() -> None:
+    """A CRLF pair further down (an attachment stored verbatim) is not the end of the headers."""
+    raw = b"From: a@b.example\nSubject: hi\n\nbody line\r\n\r\nSubject: not a header\r\n"
+    msg = parse_message(raw)
+    assert msg.subject == "hi"
+    assert "body line" in msg.text and "not a header" in msg.text

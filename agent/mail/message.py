@@ -515,8 +515,16 @@ def _assemble(
 
 
 def _header_block(raw: bytes) -> bytes:
-    """The header section of a message (up to the first empty line)."""
-    for sep in (b"\r\n\r\n", b"\n\n"):
+    """The header section of a message (up to the first empty line).
+
+    The first line's ending says which empty line to look for, so a message
+    stored with bare LFs is not scanned to its end for a CRLF pair first.
+    """
+    if raw.startswith((b"\n", b"\r\n")):
+        return raw[: raw.find(b"\n") + 1]  # no header fields at all (a bare MIME part)
+    first = raw.find(b"\n")
+    seps = (b"\r\n\r\n", b"\n\n") if first > 0 and raw[first - 1] == 13 else (b"\n\n", b"\r\n\r\n")
+    for sep in seps:
         at = raw.find(sep)
         if at >= 0:
             return raw[: at + len(sep)]
