@@ -28,6 +28,8 @@ from agent.settings import Settings, load_templates, settings_from_mapping
 
 #: Safety stop: how many rounds the clock may spend on one instant.
 _MAX_ROUNDS_PER_INSTANT = 50
+#: Safety stop: how many drafts may go out at one instant (each send is re-planned before the next).
+_MAX_SENDS_PER_INSTANT = 10_000
 
 
 @dataclass
@@ -194,12 +196,12 @@ class Replayer:
     def _settle(self) -> list[Event]:
         """Decide and send at the current moment until nothing more changes."""
         events = self.engine.tick(self.now)
-        for _ in range(_MAX_ROUNDS_PER_INSTANT):
+        for _ in range(_MAX_SENDS_PER_INSTANT):
             due = self.engine.due(self.now)
             if not due:
                 break
-            for draft in due:
-                events += self._send(draft)
+            # One at a time: each send is filed and re-planned before the next is looked at.
+            events += self._send(due[0])
             events += self.engine.tick(self.now)
         return events
 

@@ -142,7 +142,7 @@ def test_scenario_checks(scenario: str, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_expectations_are_well_formed() -> None:
     """Every scenario loads and plans at least one check per application (no agent needed)."""
-    assert len(SCENARIO_DIRS) == 12
+    assert len(SCENARIO_DIRS) == 13
     for d in SCENARIO_DIRS:
         s = rc.load_scenario(d)
         assert s.apps, d.name
@@ -209,6 +209,21 @@ def test_decision_date_in_invitation(capsys: pytest.CaptureFixture[str]) -> None
     assert all(x > dt.date(2026, 4, 17) for x in days), days
     # decision by Friday 17 April: check-in 1 on the next business day, Monday 20 April
     assert days[0] == dt.date(2026, 4, 20), days
+
+
+def test_check_in_never_leaves_with_the_thank_you(capsys: pytest.CaptureFixture[str]) -> None:
+    """Decision due the day of a Friday interview: check-in 1 would fall on Monday 09:00, the
+    thank-you's own moment; it waits five business days after the thank-you instead."""
+    name = "decision_the_day_after"
+    lines = replay(name, capsys)
+    zone = "America/Denver"
+    (thanks,) = sent_drafts(lines, "thank_you")
+    cis = sent_drafts(lines, "check_in")
+    assert len(cis) == 2, cis
+    thanked = t(thanks["send_at"])
+    assert local(thanked, zone).date() == dt.date(2026, 10, 12)
+    assert t(cis[0]["send_at"]) >= business_days_after(thanked, 5, zone)
+    assert local(t(cis[0]["send_at"]), zone).date() == dt.date(2026, 10, 19)
 
 
 def test_two_interviews_same_day_each_after_own_session(

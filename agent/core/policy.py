@@ -16,7 +16,8 @@ Rule 3 (check-in 1). Due the business day after the stated decision date
 (the latest one stated since the interview was announced, if it is still
 ahead), else ``check_in_after`` after the interview, or ``reply_wait``
 after a reply that gave no date. Never sooner than
-``min_gap_business_days`` after the user's or the agent's last message.
+``min_gap_business_days`` after the user's or the agent's last message,
+or after a thank-you still to go out (so the two never leave together).
 
 Rule 4 (check-in 2). ``second_check_in_after`` after the first, with the
 same gap rule. Hand-written check-ins count. Never more than
@@ -401,8 +402,13 @@ def _postponed_by_absence(
 
 
 def _check_ins(
-    app: Application, drafts: list[Draft], now: datetime, rules: Rules
+    app: Application,
+    drafts: list[Draft],
+    now: datetime,
+    rules: Rules,
+    upcoming: tuple[datetime, ...] = (),
 ) -> tuple[list[Want], str | None, datetime | None]:
+    """Rules 2 to 5b. ``upcoming``: when the thank-yous not yet sent are to go out."""
     wait = current_wait(app, now, rules)
     if wait is None:
         return [], None, None
@@ -423,7 +429,9 @@ def _check_ins(
     target = target_mail.reply_to
     anchor = _latest_in_thread(app, target_mail, now)
     due = done[-1] + rules.second_check_in_after if done else wait.due
-    last_out = _last_outbound(app, now)
+    last_out = max(
+        (t for t in (_last_outbound(app, now), *upcoming) if t is not None), default=None
+    )
     if last_out is not None:
         due = max(
             due,
@@ -543,7 +551,8 @@ def plan(app: Application, drafts: list[Draft], now: datetime, rules: Rules) -> 
                 wake.append(iv.end)
                 continue
             wants.extend(_thank_yous(app, iv, now, rules, written))
-        check_ins, close, close_at = _check_ins(app, drafts, now, rules)
+        upcoming = tuple(w.send_at for w in wants if w.kind == THANK_YOU)
+        check_ins, close, close_at = _check_ins(app, drafts, now, rules, upcoming)
         if close:
             return Plan(tuple(wants), close=close)
         wants.extend(check_ins)
