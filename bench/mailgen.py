@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import base64
 import html
-import quopri
 import random
 import shutil
 import sys
@@ -44,6 +43,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+# The MIME and iCalendar builders are the scenario generator's (standard library only too).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "scenarios"))
+from make_scenarios import b64_lines as b64
+from make_scenarios import fold as fold_ics
+from make_scenarios import ics_text, qp, to_html, vtimezone
 
 YEAR_START = date(2026, 1, 5)
 YEAR_END = date(2026, 12, 31)
@@ -264,74 +269,6 @@ def next_business_day(d: date) -> date:
 
 def slug(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def qp(text: str) -> str:
-    return quopri.encodestring(text.encode("utf-8")).decode("ascii")
-
-
-def b64(data: bytes) -> str:
-    s = base64.b64encode(data).decode("ascii")
-    return "\n".join(s[i : i + 76] for i in range(0, len(s), 76))
-
-
-def fold_ics(line: str) -> str:
-    """RFC 5545 folding at 75 octets (ASCII-safe here: names are folded by characters)."""
-    if len(line.encode("utf-8")) <= 75:
-        return line
-    out, cur = [], ""
-    for ch in line:
-        if len((cur + ch).encode("utf-8")) > 75:
-            out.append(cur)
-            cur = " " + ch
-        else:
-            cur += ch
-    out.append(cur)
-    return "\r\n".join(out)
-
-
-def ics_text(s: str) -> str:
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def vtimezone(tzid: str) -> list[str]:
-    std, dst, std_name, dst_name, family = ZONES[tzid][2]
-    if family == "us":
-        day_start, day_rule = "19700308T020000", "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"
-        std_start, std_rule = "19701101T020000", "FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"
-    elif family == "eu0":
-        day_start, day_rule = "19700329T010000", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
-        std_start, std_rule = "19701025T020000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
-    else:
-        day_start, day_rule = "19700329T020000", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
-        std_start, std_rule = "19701025T030000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
-    return [
-        "BEGIN:VTIMEZONE",
-        f"TZID:{tzid}",
-        f"X-LIC-LOCATION:{tzid}",
-        "BEGIN:DAYLIGHT",
-        f"TZOFFSETFROM:{std}",
-        f"TZOFFSETTO:{dst}",
-        f"TZNAME:{dst_name}",
-        f"DTSTART:{day_start}",
-        f"RRULE:{day_rule}",
-        "END:DAYLIGHT",
-        "BEGIN:STANDARD",
-        f"TZOFFSETFROM:{dst}",
-        f"TZOFFSETTO:{std}",
-        f"TZNAME:{std_name}",
-        f"DTSTART:{std_start}",
-        f"RRULE:{std_rule}",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ]
-
-
-def to_html(text: str) -> str:
-    """A plain-text body as Gmail writes its HTML alternative."""
-    paras = text.rstrip("\n").split("\n")
-    inner = "<br>\n".join(html.escape(p) for p in paras)
-    return f'<div dir="ltr">{inner}<br></div>\n'
 
 
 def outlook_html(text: str) -> str:

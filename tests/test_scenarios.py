@@ -8,99 +8,45 @@ process: `agent.cli.main(["replay", "--approve-all", "--json", DIR])`, stdout ca
 from __future__ import annotations
 
 import datetime as dt
-import email
-import email.policy
-import tomllib
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 try:
     import replaycheck as rc
+    from scenariotools import (
+        ScenarioDir,
+        business_days_after,
+        drafts,
+        in_window,
+        recipients,
+        sent_drafts,
+        sent_ids,
+        t,
+    )
 except ModuleNotFoundError:  # tests/ imported as a package
     from tests import replaycheck as rc
+    from tests.scenariotools import (
+        ScenarioDir,
+        business_days_after,
+        drafts,
+        in_window,
+        recipients,
+        sent_drafts,
+        sent_ids,
+        t,
+    )
 
 SCENARIOS = Path(__file__).resolve().parent / "fixtures" / "scenarios"
-SCENARIO_DIRS = sorted(p for p in SCENARIOS.iterdir() if (p / "scenario.toml").is_file())
+BATCH = ScenarioDir(SCENARIOS)
+SCENARIO_DIRS = [SCENARIOS / name for name in BATCH.names]
 FOLLOW_UPS = ("thank_you", "check_in")
-
-_cache: dict[str, tuple[int, list[dict[str, Any]], str]] = {}
-
-
-# ============================================================================ helpers
-def replay(name: str, capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
-    """The JSON lines of `followup replay --approve-all --json` for one scenario (cached)."""
-    if name not in _cache:
-        from agent.cli import main
-
-        capsys.readouterr()  # drop anything printed before
-        try:
-            status = main(["replay", "--approve-all", "--json", str(SCENARIOS / name)])
-        except SystemExit as e:
-            status = e.code if isinstance(e.code, int) else 1
-        out, err = capsys.readouterr()
-        _cache[name] = (int(status or 0), rc.parse_json_lines(out), err)
-    status, lines, err = _cache[name]
-    assert status == 0, f"replay of {name} exited with {status}: {err.strip()[-500:]}"
-    return lines
-
-
-def message_id(name: str, filename: str) -> str:
-    path = SCENARIOS / name / "mail" / filename
-    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-    return str(msg["Message-ID"]).strip()
-
-
-def mail_date(name: str, filename: str) -> dt.datetime:
-    path = SCENARIOS / name / "mail" / filename
-    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-    d: dt.datetime = msg["Date"].datetime
-    return d
-
-
-def expect(name: str) -> dict[str, Any]:
-    return tomllib.loads((SCENARIOS / name / "expect.toml").read_text(encoding="utf-8"))
-
-
-def settings(name: str) -> dict[str, Any]:
-    sc = tomllib.loads((SCENARIOS / name / "scenario.toml").read_text(encoding="utf-8"))
-    s: dict[str, Any] = sc.get("settings", {})
-    return s
-
-
-def t(value: str) -> dt.datetime:
-    parsed = rc.parse_time(value)
-    assert parsed is not None and rc.is_aware(parsed), f"not an RFC 3339 time: {value!r}"
-    return parsed
-
-
-def drafts(lines: list[dict[str, Any]], kind: str | None = None) -> list[dict[str, Any]]:
-    return [x for x in lines if x.get("action") == "draft" and kind in (None, x.get("kind"))]
-
-
-def sent_ids(lines: list[dict[str, Any]]) -> dict[str, dt.datetime]:
-    return {str(x["draft_id"]): t(x["at"]) for x in lines if x.get("action") == "sent"}
-
-
-def sent_drafts(lines: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
-    sent = sent_ids(lines)
-    return [d for d in drafts(lines, kind) if str(d["draft_id"]) in sent]
-
-
-def recipients(d: dict[str, Any]) -> list[str]:
-    return rc.addresses(d.get("to"))
-
-
-def in_window(when: dt.datetime, zone: str, start_hour: int = 9, end_hour: int = 17) -> bool:
-    local = when.astimezone(ZoneInfo(zone))
-    hms = (local.hour, local.minute, local.second)
-    return local.weekday() < 5 and (start_hour, 0, 0) <= hms <= (end_hour, 0, 0)
-
-
-def business_days_after(when: dt.datetime, n: int, zone: str) -> dt.datetime:
-    return rc.add_business_days(when, n, ZoneInfo(zone))
+replay = BATCH.replay
+message_id = BATCH.message_id
+mail_date = BATCH.mail_date
+expect = BATCH.expect
+settings = BATCH.settings
 
 
 # ============================================================================ generic checks
