@@ -15,31 +15,21 @@ import pytest
 
 try:
     import replaycheck as rc
-    from scenariotools import (
-        ScenarioDir,
-        business_days_after,
-        drafts,
-        in_window,
-        recipients,
-        sent_drafts,
-        sent_ids,
-        t,
-    )
+    import scenariotools as st
 except ModuleNotFoundError:  # tests/ imported as a package
     from tests import replaycheck as rc
-    from tests.scenariotools import (
-        ScenarioDir,
-        business_days_after,
-        drafts,
-        in_window,
-        recipients,
-        sent_drafts,
-        sent_ids,
-        t,
-    )
+    from tests import scenariotools as st
+
+business_days_after = st.business_days_after
+drafts = st.drafts
+in_window = st.in_window
+recipients = st.recipients
+sent_drafts = st.sent_drafts
+sent_ids = st.sent_ids
+t = st.t
 
 SCENARIOS = Path(__file__).resolve().parent / "fixtures" / "scenarios"
-BATCH = ScenarioDir(SCENARIOS)
+BATCH = st.ScenarioDir(SCENARIOS)
 SCENARIO_DIRS = [SCENARIOS / name for name in BATCH.names]
 FOLLOW_UPS = ("thank_you", "check_in")
 replay = BATCH.replay

@@ -18,37 +18,24 @@ import pytest
 
 try:
     import replaycheck as rc
-    from scenariotools import (
-        ScenarioDir,
-        business_days_after,
-        closed,
-        detected,
-        drafts,
-        everyone,
-        in_window,
-        local,
-        recipients,
-        sent_drafts,
-        t,
-    )
+    import scenariotools as st
 except ModuleNotFoundError:  # tests/ imported as a package
     from tests import replaycheck as rc
-    from tests.scenariotools import (
-        ScenarioDir,
-        business_days_after,
-        closed,
-        detected,
-        drafts,
-        everyone,
-        in_window,
-        local,
-        recipients,
-        sent_drafts,
-        t,
-    )
+    from tests import scenariotools as st
+
+business_days_after = st.business_days_after
+closed = st.closed
+detected = st.detected
+drafts = st.drafts
+everyone = st.everyone
+in_window = st.in_window
+local = st.local
+recipients = st.recipients
+sent_drafts = st.sent_drafts
+t = st.t
 
 SCENARIOS = Path(__file__).resolve().parent / "fixtures" / "scenarios2"
-BATCH = ScenarioDir(SCENARIOS)
+BATCH = st.ScenarioDir(SCENARIOS)
 SCENARIO_DIRS = [SCENARIOS / name for name in BATCH.names]
 FOLLOW_UPS = ("thank_you", "check_in")
 replay = BATCH.replay
