@@ -186,3 +186,26 @@ def test_a_bare_lf_message_splits_at_its_first_empty_line() -> None:
     msg = parse_message(raw)
     assert msg.subject == "hi"
     assert "body line" in msg.text and "not a header" in msg.text
+
+
+def test_the_keyword_gate_text_is_what_the_readable_text_is_made_from() -> None:
+    """``raw_text`` holds the plain parts when there are any, else the HTML, markup and all."""
+    from agent.mail.message import parse_body
+
+    alternative = (
+        b'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        b"--b1\nContent-Type: text/plain\n\nSee you soon.\n"
+        b"--b1\nContent-Type: text/html\n\n<p>See you soon.</p><p>Open position: Analyst</p>\n"
+        b"--b1--\n"
+    )
+    html_only = b"Content-Type: text/html\n\n<html><body><p>Open <b>position</b>: Analyst</p></body></html>\n"
+    blank_plain = alternative.replace(
+        b"See you soon.\n--b1\nContent-Type: text/html", b" \n--b1\nContent-Type: text/html"
+    )
+    for fast_path in (True, False):
+        body = parse_body(alternative, "multipart/alternative", fast_path=fast_path)
+        assert "position" not in body.raw_text and "position" not in body.text, fast_path
+        body = parse_body(html_only, "text/html", fast_path=fast_path)
+        assert "<b>position</b>" in body.raw_text and "Open position: Analyst" in body.text
+        body = parse_body(blank_plain, "multipart/alternative", fast_path=fast_path)
+        assert "position" in body.raw_text and "position" in body.text, fast_path

@@ -93,14 +93,23 @@ class Body:
     defects: tuple[str, ...] = ()
 
     @cached_property
+    def _has_plain(self) -> bool:
+        return any(p.strip() for p in self.plain)
+
+    @cached_property
     def raw_text(self) -> str:
-        """Every text part as decoded, HTML markup included: for keyword gates, not for reading."""
-        return "\n".join((*self.plain, *self.html))
+        """The decoded parts ``text`` is made from, markup included: for keyword gates.
+
+        A word missing here is missing from ``text`` too (HTML entities aside), so a gate that finds
+        nothing here settles the message without turning HTML into text (and,
+        for multipart/alternative mail, without reading the HTML twin at all).
+        """
+        return "\n".join(self.plain if self._has_plain else self.html)
 
     @cached_property
     def text(self) -> str:
         """The readable text: plain parts preferred, HTML-only mail turned into text."""
-        if self.plain and any(p.strip() for p in self.plain):
+        if self._has_plain:
             text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in self.plain)
         else:
             text = "\n\n".join(html_to_text(h) for h in self.html)
