@@ -58,9 +58,14 @@ def _build_parser() -> argparse.ArgumentParser:
 def _classify(paths: Sequence[str], as_json: bool) -> int:
     from agent.mail.classify import classify
     from agent.mail.message import parse_message
+    from agent.progress import Progress
 
     status = 0
-    for path in paths:
+    # A bar only when the results go elsewhere (a file, a pipe): on a terminal they show progress.
+    bar = Progress("reading") if len(paths) > 1 and not sys.stdout.isatty() else None
+    for done, path in enumerate(paths, 1):
+        if bar is not None:
+            bar.step(done - 1, len(paths))
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
@@ -77,6 +82,8 @@ def _classify(paths: Sequence[str], as_json: bool) -> int:
             print(json.dumps(obj, ensure_ascii=False))
         else:
             print(_describe(obj))
+    if bar is not None:
+        bar.close()
     return status
 
 
@@ -101,14 +108,17 @@ def _describe(obj: dict[str, object]) -> str:
 
 def _replay(directory: str, approve_all: bool, as_json: bool) -> int:
     from agent.errors import ScenarioError
+    from agent.progress import Progress
     from agent.replay import load_scenario, render_timeline, run_scenario
 
     try:
-        scenario = load_scenario(Path(directory))
+        with Progress("loading mail") as bar:
+            scenario = load_scenario(Path(directory), progress=bar.step)
     except ScenarioError as exc:
         print(f"followup replay: {exc}", file=sys.stderr)
         return 2
-    events = run_scenario(scenario, approve_all=approve_all)
+    with Progress("replaying  ") as bar:
+        events = run_scenario(scenario, approve_all=approve_all, progress=bar.step)
     if as_json:
         for event in events:
             print(json.dumps(event, ensure_ascii=False))

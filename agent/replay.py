@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import textwrap
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -59,7 +60,11 @@ def _time(value: Any, key: str, where: Path) -> datetime:
     return parsed
 
 
-def load_scenario(directory: Path) -> Scenario:
+#: Told (done, total) as a long job goes on: ``followup`` draws a progress bar with it.
+OnProgress = Callable[[int, int], None]
+
+
+def load_scenario(directory: Path, *, progress: OnProgress | None = None) -> Scenario:
     """Read a scenario directory; a ScenarioError says what is wrong and where."""
     toml_path = directory / "scenario.toml"
     if not directory.is_dir():
@@ -114,7 +119,10 @@ def load_scenario(directory: Path) -> Scenario:
         mail=[],
         topics=topics,
     )
-    for path in sorted(mail_dir.glob("*.eml"), key=lambda p: p.name):
+    paths = sorted(mail_dir.glob("*.eml"), key=lambda p: p.name)
+    for done, path in enumerate(paths, 1):
+        if progress is not None:
+            progress(done, len(paths))
         try:
             msg = parse_message(path.read_bytes())
         except OSError as exc:
@@ -228,7 +236,9 @@ class Replayer:
         return events
 
 
-def run_scenario(scenario: Scenario, *, approve_all: bool = False) -> list[Event]:
+def run_scenario(
+    scenario: Scenario, *, approve_all: bool = False, progress: OnProgress | None = None
+) -> list[Event]:
     """Replay the scenario; returns the events in time order."""
     replayer = Replayer(
         scenario.settings,
@@ -239,12 +249,17 @@ def run_scenario(scenario: Scenario, *, approve_all: bool = False) -> list[Event
         approve_all=approve_all,
         topics=scenario.topics,
     )
-    for at, _name, msg in scenario.mail:
+    total = len(scenario.mail)
+    for done, (at, _name, msg) in enumerate(scenario.mail, 1):
         if at > scenario.end:
             break
         replayer.advance(at)
         replayer.deliver(msg)
+        if progress is not None:
+            progress(done, total)
     replayer.advance(scenario.end)
+    if progress is not None:
+        progress(total, total)
     scenario.warnings.extend(replayer.warnings)
     return replayer.events
 
