@@ -1,12 +1,15 @@
 """Every labelled fixture reads exactly as labelled.
 
-Two corpora written independently of the rules and of each other:
+Four corpora written independently of the rules and of each other:
 tests/fixtures/messages/ (made by make_fixtures.py) covers each reading rule
 (MIME and header oddities, calendar invites in every form, times and decision
 dates written in text, automatic mail and bounces, reply-to selection, hard
 negatives); tests/fixtures/messages2/ (make_corpus.py) was written as a
-held-out set in the style of real recruiter mail. One test per message,
-asserting every field the label gives.
+held-out set in the style of real recruiter mail; messages3/ (invitations and
+updates) and messages4/ (everything else, and hard negatives) are later
+held-out sets, each scored before any rule was changed for it (messages3: 17
+of 30 exact at first, messages4: 24 of 30). One test per message, asserting every field the label
+gives.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from agent.mail.classify import Reading, classify
 from agent.mail.message import parse_message
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CORPORA = [FIXTURES / "messages", FIXTURES / "messages2"]
+#: The two large corpora cover every category; the later held-out sets are smaller and focused.
+MAIN_CORPORA = [FIXTURES / "messages", FIXTURES / "messages2"]
+CORPORA = [*MAIN_CORPORA, FIXTURES / "messages3", FIXTURES / "messages4"]
 LABELS = [
     {**json.loads(line), "dir": str(corpus)}
     for corpus in CORPORA
@@ -32,10 +37,17 @@ LABELS = [
 ]
 #: Labelled behaviour the rules do not have yet. Strict: a fix makes these fail until removed here.
 NOT_YET = {
-    "m32.eml": "German-language invitation: dates such as 'Freitag, 20. März, um 9:00 Uhr' are not read",
-    "m41.eml": "German-language update: 'bis Ende dieser Woche' is not read",
-    "m46.eml": "German-language offer: 'freuen uns, Ihnen ... anzubieten' is not recognised",
-    "m36.eml": "'straight after the bank holiday' needs a holiday calendar the reading rules do not have",
+    "messages2/m32.eml": "German-language invitation: dates such as 'Freitag, 20. März, um 9:00 Uhr' are not read",
+    "messages2/m41.eml": "German-language update: 'bis Ende dieser Woche' is not read",
+    "messages2/m46.eml": "German-language offer: 'freuen uns, Ihnen ... anzubieten' is not recognised",
+    "messages2/m36.eml": "'straight after the bank holiday' needs a holiday calendar the reading rules do not have",
+    "messages3/m12.eml": "'wrap up by 4.30pm' as the end and '14 Sekforde Street' as the place are not read",
+    "messages3/m19.eml": "role 'Flight Software Engineer' is read as 'Engineer'",
+    "messages3/m20.eml": "a range of open slots offered by a scheduling link is read as an interview time",
+    "messages3/m23.eml": "'early next month' is read as the 10th; the label accepts the 1st to the 7th",
+    "messages3/m24.eml": "role 'Head of IT' is read as 'Head'",
+    "messages3/m26.eml": "role 'Video Producer' is read as 'Producer'",
+    "messages4/m16.eml": "German-language out-of-office: the return date 'Ab Montag, 20. April' is not read",
 }
 LEGAL = {
     "inc",
@@ -158,24 +170,22 @@ def mismatches(label: dict[str, Any], reading: Reading) -> list[str]:
 
 
 def test_the_corpora_are_there() -> None:
-    """Guards the suite: both corpora cover every category, many times over."""
+    """Guards the suite: the main corpora cover every category, many times over."""
+    every = {"invitation", "update", "rejection", "offer", "auto_reply", "other"}
     for corpus in CORPORA:
         labels = [label for label in LABELS if label["dir"] == str(corpus)]
-        assert {label["category"] for label in labels} == {
-            "invitation",
-            "update",
-            "rejection",
-            "offer",
-            "auto_reply",
-            "other",
-        }
-        assert len(labels) >= 70
+        if corpus in MAIN_CORPORA:
+            assert {label["category"] for label in labels} == every
+            assert len(labels) >= 70
+        else:
+            assert len(labels) >= 25
 
 
 def _param(label: dict[str, Any]) -> Any:
-    reason = NOT_YET.get(label["path"])
+    key = f"{Path(label['dir']).name}/{label['path']}"
+    reason = NOT_YET.get(key)
     marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-    return pytest.param(label, id=label["path"].removesuffix(".eml"), marks=marks)
+    return pytest.param(label, id=key.removesuffix(".eml"), marks=marks)
 
 
 @pytest.mark.parametrize("label", [_param(label) for label in LABELS])

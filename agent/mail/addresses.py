@@ -346,7 +346,81 @@ def org_from_domain(domain: str) -> str | None:
     label = org_label(domain)
     if not label or label.isdigit():
         return None
-    return " ".join(w.capitalize() for w in re.split(r"[-_]+", label) if w)
+    words = [w for w in re.split(r"[-_]+", label) if w]
+    if len(words) == 1:
+        words = _unglued(words[0])
+    return " ".join(w.capitalize() for w in words)
+
+
+#: Words many company names end with: a one-word domain label is split before them
+#: ("halyardrobotics" -> "Halyard Robotics"), when at least four letters come first.
+COMPANY_TAILS = frozenset(
+    [
+        "analytics",
+        "automation",
+        "bank",
+        "bio",
+        "biotech",
+        "brands",
+        "capital",
+        "cloud",
+        "consulting",
+        "data",
+        "design",
+        "devices",
+        "diagnostics",
+        "digital",
+        "dynamics",
+        "electric",
+        "energy",
+        "engineering",
+        "foods",
+        "games",
+        "genomics",
+        "group",
+        "health",
+        "industries",
+        "instruments",
+        "insurance",
+        "interactive",
+        "labs",
+        "learning",
+        "logistics",
+        "manufacturing",
+        "materials",
+        "media",
+        "mobility",
+        "motors",
+        "networks",
+        "partners",
+        "pay",
+        "payments",
+        "pharma",
+        "power",
+        "research",
+        "robotics",
+        "sciences",
+        "security",
+        "software",
+        "solutions",
+        "studio",
+        "studios",
+        "systems",
+        "technologies",
+        "therapeutics",
+        "travel",
+        "ventures",
+        "works",
+    ]
+)
+_NAME_TAILS = sorted(COMPANY_TAILS, key=len, reverse=True)
+
+
+def _unglued(label: str) -> list[str]:
+    for tail in _NAME_TAILS:
+        if label.endswith(tail) and len(label) - len(tail) >= 4:
+            return [label[: -len(tail)], tail]
+    return [label]
 
 
 _LETTERS = str.maketrans(

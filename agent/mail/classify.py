@@ -93,8 +93,9 @@ _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|vs|antw|r)\s*(?:\[\d+\])?\s*:", re
 _YOUR_APPLICATION = re.compile(r"\byour (?:application|candidacy)\b", re.I)
 _UNMONITORED = re.compile(
     r"\b(?:(?:this|the) (?:e-?mail|mailbox|inbox|address) is (?:not|un)(?:monitored|attended)|"
-    r"(?:please )?do not (?:reply|respond)|don't reply to this|replies (?:to this (?:e-?mail|message) )?"
-    r"(?:are not|will not be) (?:monitored|read|received)|cannot (?:receive|accept) replies|"
+    r"(?:please )?do not (?:reply|respond)|don't reply to this|replies (?:to this (?:e-?mail|message|address) )?"
+    r"(?:are not|will not be|aren't|won't be) (?:monitored|read|received|delivered|forwarded|seen)|"
+    r"cannot (?:receive|accept) replies|"
     r"unattended mailbox|not monitored)\b",
     re.I,
 )
@@ -203,6 +204,7 @@ _LABEL_LINE = re.compile(r"^\s*(?:[-*•·]\s+|\d+[.)]\s+|[A-Z][A-Za-z ]{1,20}:\
 _ABBREVIATION = re.compile(
     r"(?:^|\s|\()(?:Dr|Mr|Ms|Mrs|Prof|St|Mt|No|vs|e\.g|i\.e|approx|incl|Jr|Sr)\.$"
 )
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -235,8 +237,12 @@ def sentences(text: str) -> list[str]:
     for chunk in chunks:
         pieces = [p.strip() for p in _SENTENCE_END.split(chunk) if p.strip()]
         for piece in pieces:
-            if out and _ABBREVIATION.search(out[-1]) and out[-1] in pieces:
-                out[-1] = f"{out[-1]} {piece}"
+            if (
+                out
+                and out[-1] in pieces
+                and (_ABBREVIATION.search(out[-1]) or _LIST_NUMBER.fullmatch(out[-1]))
+            ):
+                out[-1] = f"{out[-1]} {piece}"  # "Dr. Jones", "1. Vikram Nair, ..."
             else:
                 out.append(piece)
     return out
@@ -279,7 +285,7 @@ def _names_a_title(text: str) -> bool:
 
 def asks_candidate(items: list[str]) -> bool:
     """Whether the hiring side asks the candidate for something (a reply, a document, a choice)."""
-    lowered = [s.lower() for s in items]
+    lowered = [lx.fold(s) for s in items]
     return any(
         lx.ASKS_SOMETHING.search_lower(s) and not lx.COURTESY_QUESTION.search_lower(s)
         for s in lowered
@@ -291,7 +297,7 @@ class Sentences(list[str]):
 
     @cached_property
     def lowered(self) -> list[str]:
-        return [item.lower() for item in self]
+        return [lx.fold(item) for item in self]
 
     @cached_property
     def joined(self) -> str:
@@ -483,9 +489,8 @@ def classify(
         ooo = lx.OUT_OF_OFFICE.search(msg.subject + "\n" + text[:2000]) is not None or bool(
             re.search(r"out of (?:the )?office|vacation|away|holiday|leave", msg.subject, re.I)
         )
-        receipt = (
-            not ooo and lx.ACKNOWLEDGEMENT.search(msg.subject + "\n" + text[:2000]) is not None
-        )
+        said = msg.subject + "\n" + text[:2000]
+        receipt = not ooo and bool(lx.ACKNOWLEDGEMENT.search(said) or lx.REPLY_PROMISE.search(said))
         company, role = (
             company_and_role(msg, (), me, []) if receipt and receipt_names else (None, None)
         )
@@ -686,16 +691,31 @@ def company_and_role(
     ]
     for inv in invites:
         pairs += [(p.name, p.email or "") for p in (inv.organizer, *inv.attendees) if p]
-    people = [name for name, email in pairs if name and _names_mailbox(name, email)]
     labels = _labels(msg, invites, me)
+    # A display name that spells a hiring-side domain ("Tidewater Logistics") is the company's.
+    people = [
+        name
+        for name, email in pairs
+        if name and _names_mailbox(name, email) and squash(name) not in labels
+    ]
     sender_name = msg.sender.name if msg.sender else None
     sender = msg.sender
     sender_is_org = sender is not None and (
         is_noreply(sender.email)
         or (is_ats_domain(sender.domain) and not local_looks_personal(sender.local))
     )
+    agencies = [label for label in labels if _AGENCY_LABEL.search(label)]
+    labels = [label for label in labels if label not in agencies]
     company = find_company(
-        msg.subject, text, signature, sender_name, summaries, labels, people, sender_is_org
+        msg.subject,
+        text,
+        signature,
+        sender_name,
+        summaries,
+        labels,
+        people,
+        sender_is_org,
+        agencies,
     )
     if company is None and labels and len(msg.text) > len(text):
         # a short reply: the company is named in the quoted message below it
@@ -709,6 +729,7 @@ def company_and_role(
             labels,
             people,
             sender_is_org,
+            agencies,
         )
     if company is None:
         for a in (msg.sender, *msg.reply_to):
@@ -719,6 +740,9 @@ def company_and_role(
     role = find_role(msg.subject, text, signature, summaries, company)
     return company, role
 
+
+#: Domain labels of recruitment agencies ("harlowsearch", "brightstaffing"): they write for a client.
+_AGENCY_LABEL = re.compile(r"(?<!re)search|recruit|staffing|resourcing|headhunt|personnel")
 
 _WRAP_UP = re.compile(
     r"\b(?:wrap(?:ping)? up|finish(?:es|ed)?|ends?|done|conclude[sd]?|over|until)\b[^.\n]{0,20}?"
@@ -859,6 +883,40 @@ def _interviewers(
             or guess_address(name, pattern)
         )
         add(name, email)
+    if not people:
+        # Nobody named as on the panel: colleagues copied in and named where the meeting is
+        # described ("Ravi Shankar, our firmware lead (cc'd), ... your technical interview").
+        for a in msg.cc:
+            if a.email in me or not a.name or not is_human_address(a):
+                continue
+            first = a.name.split()[0]
+            if any(
+                _MEETING_SENTENCE.search(s) and re.search(rf"\b{re.escape(first)}\b", s)
+                for s in items
+            ):
+                add(a.name, a.email)
+    writer = _writer(msg, me)
+    if writer is not None:
+        # The writer takes part when they say so; a writer who sent the mail themselves, with
+        # no invite and nobody else named, is taken to hold the meeting.
+        invited = any(a.email and a.email not in me for inv in invites for a in inv.attendees)
+        says_so = _sender_on_the_panel(items, others_named=bool(people))
+        sent_it = writer is msg.sender  # not a service sending on the writer's behalf
+        holds_it = says_so or (sent_it and not invited and not people and not invites)
+        if holds_it and not any(p.email == writer.email for p in people):
+            people.insert(0, Person(writer.name, writer.email, assumed=not says_so))
+    return tuple(people)
+
+
+#: A sentence that describes the meeting (for colleagues copied in).
+_MEETING_SENTENCE = re.compile(
+    r"\b(?:interview\w*|call|chat|conversation|panel|session|meet\w*|speak\w*|talk\w*|screen\w*)\b",
+    re.I,
+)
+
+
+def _writer(msg: Message, me: set[str]) -> Address | None:
+    """The person who wrote the message: the sender, or the human in Reply-To when a service sent it."""
     sender = msg.sender
     if (
         sender is not None
@@ -866,13 +924,12 @@ def _interviewers(
         and is_human_address(sender)
         and not is_ats_domain(sender.domain)
     ):
-        # The sender holds the meeting when they say so, or when they name nobody else.
-        invited = any(a.email and a.email not in me for inv in invites for a in inv.attendees)
-        says_so = _sender_on_the_panel(items, others_named=bool(people))
-        holds_it = not invited and (says_so or (not people and not invites))
-        if holds_it and not any(p.email == sender.email for p in people):
-            people.insert(0, Person(sender.name, sender.email, assumed=not says_so))
-    return tuple(people)
+        return sender
+    if sender is not None and (is_noreply(sender.email) or is_ats_domain(sender.domain)):
+        for a in msg.reply_to:
+            if a.email not in me and is_human_address(a) and not is_ats_domain(a.domain):
+                return a
+    return None
 
 
 def _me_names(msg: Message, me: set[str]) -> list[Address]:

@@ -67,6 +67,7 @@ _MEETING = re.compile(
 _BRACKETED_FULL_NAME = re.compile(
     r"\b(?P<first>[A-ZÀ-Þ][\w'’-]+)\s*\(\s*(?P<full>(?P=first)\s+[A-ZÀ-Þ][\w'’-]+)"
 )
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/|]|\band\b|&)\s*")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -107,8 +108,12 @@ def find_people(lines: list[str], company: str | None) -> list[str]:
     for line in lines:
         label = _PEOPLE_LABEL.match(line)
         if label:
-            for name in _names_in(label.group("rest")):
-                add(name)
+            # "Interviewers: Dr. Jürg Baumann, Head of Computational Biology; Ana Ruiz": a name
+            # opens its item; what follows a name inside the item is a title, not a person.
+            for item in _LIST_SEPARATOR.split(label.group("rest")):
+                first = _NAME.match(item.strip())
+                if first:
+                    add(first.group("name"))
             listing = False
             continue
         bullet = re.match(r"^\s*(?:[-*•·]|\d+[.)])\s+(?P<item>.+)$", line)

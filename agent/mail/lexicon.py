@@ -13,23 +13,33 @@ from __future__ import annotations
 
 import re
 
+#: Typographic apostrophes (as Outlook and Apple Mail type them) read as the ASCII one.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def fold(text: str) -> str:
+    """Text as the patterns expect it: lower case, every apostrophe the ASCII one."""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_APOSTROPHES)
+
 
 class Rule:
-    """Alternative phrases, matched without regard to case.
+    """Alternative phrases, matched without regard to case or the apostrophe's shape.
 
-    The text is lower-cased before matching and the pattern compiled without
-    IGNORECASE: the same result, three times faster with Python's ``re``
-    (every pattern here is written in lower case).
+    The text is folded (lower case, "’" read as "'") before matching and the
+    pattern compiled without IGNORECASE: the same result, three times faster
+    with Python's ``re`` (every pattern here is written in lower case, with
+    the ASCII apostrophe).
     """
 
     def __init__(self, *patterns: str) -> None:
         self.pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text.lower())
+        return self.pattern.search(fold(text))
 
     def search_lower(self, lowered: str) -> re.Match[str] | None:
-        """``search`` for text the caller already lower-cased."""
+        """``search`` for text the caller already folded."""
         return self.pattern.search(lowered)
 
 
@@ -45,15 +55,10 @@ AUTO_REPLY_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder", "x-auto
 AUTO_PRECEDENCE = frozenset({"auto_reply", "auto-reply"})
 #: Precedence values of bulk or list mail.
 BULK_PRECEDENCE = frozenset({"bulk", "junk", "list"})
-#: Headers of mailing lists and bulk senders (RFC 2369, RFC 2919, RFC 8058).
-LIST_HEADERS = (
-    "list-id",
-    "list-unsubscribe",
-    "list-post",
-    "feedback-id",
-    "x-campaign",
-    "x-mailgun-tag",
-)
+#: Headers of mailing lists and bulk senders (RFC 2369, RFC 2919, RFC 8058). Sending-service
+#: tags (Feedback-ID, X-Mailgun-Tag, X-Campaign) are not among them: applicant-tracking systems
+#: send their one-to-one mail, interview confirmations included, through the same services.
+LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post")
 
 #: Subjects of automatic answers: Exchange, Gmail, and their translations.
 AUTO_SUBJECT = _any(
@@ -84,6 +89,12 @@ OUT_OF_OFFICE = _any(
     r"\bwill (?:respond|reply|get back to you|answer)[^.]{0,40}\b(?:when|upon|on|after) (?:i|my) return",
     r"\bback in the office\b",
     r"\bwithout (?:e-?mail|access)\b",
+    # German, French, Spanish, Dutch, Italian, Swedish
+    r"\bnicht im (?:büro|haus)\b|\baußer haus\b|\babwesend\b|\babwesenheitsnotiz\b|\bim urlaub\b",
+    r"\babsente?\b[^.]{0,30}\bjusqu|\bhors du bureau\b|\ben congés?\b|\babsent du bureau\b",
+    r"\bfuera de la oficina\b|\bde vacaciones\b|\bausente\b",
+    r"\bafwezig\b|\bniet op kantoor\b|\bmet vakantie\b",
+    r"\bfuori ufficio\b|\bin ferie\b|\bpå semester\b|\bfrånvarande\b",
 )
 #: "We received your application" and other receipts from hiring systems.
 ACKNOWLEDGEMENT = _any(
@@ -91,6 +102,12 @@ ACKNOWLEDGEMENT = _any(
     r"\byour (?:application|submission|resume|cv|request) (?:has been|was) (?:successfully )?(?:received|submitted)",
     r"\bthis is an automated (?:message|response|email|reply|notification)",
     r"\b(?:application|request) (?:received|confirmation|submitted)\b",
+)
+#: An automatic answer's promise of a reply later ("I read everything and will reply within 48
+#: hours"): a receipt, but only in mail already marked automatic (people write this too).
+REPLY_PROMISE = _any(
+    r"(?:'ll|\bwill) (?:reply|respond|get back to you|be in touch|answer)[^.]{0,30}"
+    r"\bwithin (?:\d+|one|two|three|a few|a couple of) (?:hours|business days|working days|days)\b",
 )
 #: Thanks for applying: a receipt when a system sends it, an update when a person does.
 THANKS_FOR_APPLYING = _any(
@@ -118,7 +135,10 @@ REJECTION = _any(
     r"\bpursue other candidates\b",
     r"\b(?:position|role|opening|vacancy|job) has (?:now )?been (?:filled|closed)\b",
     r"\bwe have (?:now )?filled (?:the|this) (?:position|role)",
-    r"\bnot (?:been )?(?:selected|shortlisted|successful)\b",
+    r"\b(?:not|\w+n't) (?:been )?(?:selected|shortlisted|successful)\b",
+    r"\b(?:went|gone|go|going|moved|moving|proceeded|proceeding) (?:forward )?with (?:someone|somebody|"
+    r"another (?:person|candidate|applicant)|an? (?:internal|external|different) (?:candidate|applicant|hire))\b",
+    r"\b(?:hired|selected|chosen|chose|picked|offered (?:the|this) (?:role|position|job) to) (?:someone|somebody) else\b",
     r"\b(?:were|was) unsuccessful\b",
     r"\bunable to offer you\b",
     r"\bnot (?:a|the) (?:right |good |strong )?(?:match|fit)\b",
@@ -145,7 +165,11 @@ OFFER = _any(
     r"\b(?:formal|verbal|written|official) offer (?:for|to) you\b|\bextend(?:ing)? you a (?:formal |verbal |written )?offer\b",
     r"\boffer you the (?:position|role|job)\b",
     r"\b(?:accept|review|sign)(?:ing)? (?:the|your|this|our) offer\b",
-    r"\bwe(?:'d| would) like to offer you\b",
+    r"\b(?:'d|would) (?:like|love) to offer you\b|\b(?:are|is) offering you\b",
+    r"\boffer you the\b[^.]{0,60}\b(?:position|role|job)\b",
+    r"\b(?:send|sending|prepare|preparing|issue|issuing|draft|drafting) (?:over )?(?:you )?(?:the|your|a|an) "
+    r"(?:formal |written |official )?offer(?: letter| of employment)?\b",
+    r"\b(?:the|a) (?:formal|written|official) offer letter\b",
 )
 #: Wording that mentions an offer without making one.
 OFFER_NEAR_MISS = _any(

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from agent.mail.addresses import looks_like_person, squash
+from agent.mail.addresses import COMPANY_TAILS, looks_like_person, squash
 from agent.mail.lexicon import ROLE_NOUNS
 
 _SEPARATORS = re.compile(r"\s+[-–—|·•@]\s+|[|:;()\[\]{}!?\"“”«»/,\n\t@]|\.\s|\.$|\s[-–—]\s*|\s{3,}")
@@ -435,32 +435,47 @@ def find_company(
     labels: list[str],
     people: Iterable[str] = (),
     sender_is_org: bool = False,
+    agencies: Iterable[str] = (),
 ) -> str | None:
     """The hiring company's name, or None. ``labels`` are squashed hiring-side domain labels.
 
     The subject, the invite, the signature and the sender's name are read
-    first; the body only when they do not name the company.
+    first; the body only when they do not name the company. ``agencies`` are
+    the squashed domain labels of recruitment agencies writing on a client's
+    behalf: a name that spells one is never the hiring company.
     """
+    agencies = list(agencies)
     near: list[Phrase] = list(phrases(subject, "subject"))
     for s in summaries:
         near += phrases(s, "summary")
+    if agencies:  # an agency's signature and sender name are the agency's, not its client's
+        signature, sender_name = [], None
     for line in signature:
         near += phrases(line, "signature")
     if sender_name:
         inner = re.search(r"\(([^)]+)\)", sender_name)
         near += phrases(inner.group(1) if inner else sender_name, "sender")
+    if agencies:
+        near = [ph for ph in near if not _spells_any(_trim(ph.words), agencies)]
     person_words = {squash(p) for p in people if p}
     if labels:
         found = _spelled_by_labels(near, labels, person_words)
         if found:
             return found
     candidates = [*near, *phrases(body, "body")]
+    if agencies:
+        candidates = [ph for ph in candidates if not _spells_any(_trim(ph.words), agencies)]
     if labels:
         found = _spelled_by_labels(candidates, labels, person_words)
         if found:
             return found
     context = _company_from_context(candidates, person_words, sender_is_org)
     return _without_legal(context) if context else None
+
+
+def _spells_any(words: tuple[str, ...], labels: list[str]) -> bool:
+    """Whether the words, or a run of them from the first, spell one of the labels."""
+    return any(_spells(words[:n], label) for n in range(len(words), 0, -1) for label in labels)
 
 
 def _spelled_by_labels(
@@ -515,7 +530,9 @@ def _company_from_context(
         if any(w.lower() in NOT_A_NAME or w[:1].isdigit() for w in words):
             continue
         if squash(name) in person_words or (
-            ph.source not in ("sender", "signature") and looks_like_person(name)
+            ph.source not in ("sender", "signature")
+            and looks_like_person(name)
+            and words[-1].lower() not in COMPANY_TAILS  # "Quillfeather Analytics" is no one
         ):
             continue
         score = 0
