@@ -886,15 +886,15 @@ def _interviewers(
     if not people:
         # Nobody named as on the panel: colleagues copied in and named where the meeting is
         # described ("Ravi Shankar, our firmware lead (cc'd), ... your technical interview").
-        for a in msg.cc:
-            if a.email in me or not a.name or not is_human_address(a):
+        for copied in msg.cc:
+            if copied.email in me or not copied.name or not is_human_address(copied):
                 continue
-            first = a.name.split()[0]
+            first = copied.name.split()[0]
             if any(
                 _MEETING_SENTENCE.search(s) and re.search(rf"\b{re.escape(first)}\b", s)
                 for s in items
             ):
-                add(a.name, a.email)
+                add(copied.name, copied.email)
     writer = _writer(msg, me)
     if writer is not None:
         # The writer takes part when they say so; a writer who sent the mail themselves, with
