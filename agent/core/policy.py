@@ -28,7 +28,9 @@ no reply, the application closes as ``no_response``.
 
 Rule 5b (the ball in the user's court). While the newest human message
 from the hiring side asks the user for something (references, documents,
-a reply) and the user has not answered, there is no check-in.
+a reply) and the user has not answered, there is no check-in. An
+interview that took place after the message settles what it asked ("let
+me know if this time doesn't work").
 
 Rule 6 (out of office). An out-of-office reply is not a reply and is never
 replied to; a return date postpones the next check-in to the business day
@@ -413,7 +415,12 @@ def _check_ins(
     if wait is None:
         return [], None, None
     newest = max(app.hiring_mails(now), key=lambda m: m.at, default=None)
-    if newest is not None and newest.asks and not _replied_since(app, newest, now):
+    if (
+        newest is not None
+        and newest.asks
+        and not _replied_since(app, newest, now)
+        and not _met_since(app, newest, now)
+    ):
         return [], None, None  # the hiring side is waiting on the user, not the other way round
     limit = min(rules.max_check_ins, MAX_CHECK_INS)
     done = _check_ins_done(app, drafts, wait, now)
@@ -463,6 +470,11 @@ def _check_ins(
 
 def _replied_since(app: Application, mail: Mail, now: datetime) -> bool:
     return any(m.at > mail.at and m.draft_id is None for m in app.user_mails(now))
+
+
+def _met_since(app: Application, mail: Mail, now: datetime) -> bool:
+    """Whether an interview took place after the message: what it asked was settled there."""
+    return any(i.ended(now) and i.end > mail.at for i in app.interviews)
 
 
 def _closing_reply(app: Application, now: datetime, rules: Rules) -> list[Want]:

@@ -48,6 +48,10 @@ _THANKS = re.compile(
     r"\bthank(?:s| you)(?: (?:so|very) much| again)?,? for (?:your time|the (?:interview|conversation|chat|call|"
     r"meeting|opportunity|time|discussion)|taking the time|speaking|meeting|talking|chatting|having me|"
     r"(?:the|a) (?:great|lovely|good|wonderful) (?:conversation|chat|interview|discussion))"
+    r"|\bthank(?:s| you)(?: (?:so|very) much| again)?,? for (?:(?:our|this|today['’]s|yesterday['’]s|"
+    r"this (?:morning|afternoon)['’]s|earlier|great|lovely|good|wonderful|insightful)\s+)+"
+    r"(?:interview|conversation|chat|call|meeting|discussion|session|time)"
+    r"|\bthank(?:s| you)(?: again)?,? for (?:this morning|this afternoon|today|yesterday|earlier)\b"
     r"|\b(?:great|lovely|a pleasure) (?:to meet|to speak|meeting|speaking|talking)\b"
     r"|\benjoyed (?:our|the|meeting|speaking|talking)\b",
     re.I,

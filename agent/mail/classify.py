@@ -344,6 +344,21 @@ def _is_bulk(msg: Message) -> bool:
     )
 
 
+def _interview_request(invites: tuple[Invite, ...]) -> bool:
+    """A request for an interview by its calendar title ("Onsite Interview - Mateo Salgado").
+
+    Such mail is one person's business even when it comes with list headers
+    (applicant-tracking systems add List-Unsubscribe to everything they send);
+    a webinar invite sent to a list, the user among its attendees, is not.
+    """
+    return any(
+        inv.method in ("REQUEST", "CANCEL", "ADD")
+        and lx.INTERVIEW_WORD.search(inv.summary) is not None
+        and lx.OTHER_SENSE.search(inv.summary) is None
+        for inv in invites
+    )
+
+
 def _is_bounce(msg: Message) -> bool:
     if msg.report is not None:
         return True
@@ -453,6 +468,10 @@ class _Evidence:
     def bulk(self) -> bool:
         return _is_bulk(self.msg)
 
+    @cached_property
+    def interview_request(self) -> bool:
+        return _interview_request(self.invites)
+
 
 def classify(
     msg: Message, user: str | None = None, *, in_thread: bool = False, receipt_names: bool = True
@@ -512,6 +531,7 @@ def classify(
             and _YOUR_APPLICATION.search(msg.body.raw_text)
             and _YOUR_APPLICATION.search(msg.fresh_text[:_MAX_READ])
         )
+        and not _interview_request(_calendar_invites(msg))
     ):
         return Reading("other", bulk=True, invites=_calendar_invites(msg))
     if not in_thread and not msg.has_calendar and not _mentions_a_job(msg):
@@ -540,7 +560,14 @@ def classify(
             bulk=ev.bulk,
         )
     return _hiring_reading(
-        msg, category, ev.items, ev.invites, me, sent, ev.scheduling_link, ev.bulk
+        msg,
+        category,
+        ev.items,
+        ev.invites,
+        me,
+        sent,
+        ev.scheduling_link,
+        ev.bulk and not ev.interview_request,
     )
 
 
@@ -552,6 +579,7 @@ def _category(msg: Message, ev: _Evidence, sent: datetime, in_thread: bool) -> s
         not in_thread
         and (ev.bulk or ev.newsletter)
         and not ((ev.rejected or ev.offered) and _YOUR_APPLICATION.search(msg.fresh_text))
+        and not ev.interview_request
     ):
         return "other"
     if ev.rejected:

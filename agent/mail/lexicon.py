@@ -129,7 +129,10 @@ REJECTION = _any(
     r"your (?:application|candidacy)|to the next (?:stage|round|step))",
     r"\bnot (?:be )?(?:moving|going) forward\b",
     r"\b(?:decided|chosen|opted|elected|going|chose) (?:to )?(?:move|proceed|go|continue|pursue|progress)"
-    r" (?:forward )?with (?:an?other|other|different|a different) (?:candidate|applicant|profile)",
+    r" (?:forward |ahead )?with (?:an?other|other|different|a different) (?:candidate|applicant|profile)",
+    # "we've decided to go ahead with a candidate whose experience lines up more closely"
+    r"\b(?:decided|chosen|opted|elected|chose) (?:to )?(?:move|proceed|go|continue|progress)"
+    r" (?:forward |ahead )?with (?:a|one|the) (?:candidate|applicant|person) (?:who|whose|that|with)\b",
     r"\b(?:decided|chosen|opted) to (?:pursue|continue with|proceed with|move forward with)"
     r" (?:an?other|other|a different)",
     r"\bpursue other candidates\b",
