@@ -85,6 +85,23 @@ def test_tomorrow_at_11am() -> None:
     assert span.start == datetime(2026, 3, 4, 11, 0, tzinfo=EST)
 
 
+def test_an_end_said_in_a_later_sentence_ends_the_interview() -> None:
+    span = interview(
+        "We would like to invite you to interview on Wednesday 11 March at 3.30pm. "
+        "Please bring your portfolio. We'll wrap up by 4.30pm, after which you can look around."
+    )
+    assert span.start == datetime(2026, 3, 11, 15, 30, tzinfo=EST)
+    assert span.end == datetime(2026, 3, 11, 16, 30, tzinfo=EST)
+
+
+def test_a_window_of_open_slots_is_not_an_interview_time() -> None:
+    text = (
+        "Please choose a slot that works for you using the link below. Slots are available "
+        "from Monday, 9 March to Friday, 13 March, between 09:00 and 17:00 Eastern."
+    )
+    assert find_interview_time(text, SENT_US) is None
+
+
 def test_range_takes_pm_from_its_end() -> None:
     sent = datetime(2026, 2, 12, 9, 0, tzinfo=EST)
     span = interview("Interview: Thursday, February 19, 3:00-3:45 PM Eastern", sent)

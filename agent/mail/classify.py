@@ -765,7 +765,8 @@ def company_and_role(
             if guess:
                 company = guess
                 break
-    role = find_role(msg.subject, text, signature, summaries, company)
+    # Sentences, not lines: a title hard-wrapped over two lines ("Flight Software\nEngineer").
+    role = find_role(msg.subject, "\n".join(sentences(text)), signature, summaries, company)
     return company, role
 
 

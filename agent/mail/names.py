@@ -299,7 +299,9 @@ _BEFORE_ROLE = re.compile(
 _ROMANCE_TAIL = re.compile(
     r"^\s+((?:de|du|des|de la|di|da|do)\s+[a-zà-ÿ]+(?:\s+[a-zà-ÿ]{3,})?)(?=\s*(?:[.,;:)(]|$))"
 )
-_PERSON_BEFORE = re.compile(r"([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})\s*(?:,|\()\s*$")
+_PERSON_BEFORE = re.compile(
+    r"([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})\s*(?:,|\()\s*(?:our|the|their)?\s*$"
+)
 _COMPANY_CONTEXT = re.compile(
     r"(?:\bat|\bwith|\bjoin(?:ing)?|\bto|\bon behalf of|\bhere at|\binterest in|\bfrom)\s+$", re.I
 )
@@ -353,7 +355,7 @@ def _phrases(text: str, source: str) -> tuple[Phrase, ...]:
             continue
         first = word[:1]
         if first.isupper() or (run and (first.isdigit() or word == "&")):
-            if word.lower() in _BREAKERS:
+            if word.lower() in _BREAKERS and not (len(word) > 1 and word.isupper()):  # "IT"
                 found.append(_phrase(text, run, source))
                 run = []
             else:
@@ -412,11 +414,20 @@ def _trim(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w)
 
 
+#: Meeting words that also qualify a job title ("Video Producer"), kept before a bare role noun.
+_TITLE_QUALIFIERS = frozenset({"video", "phone", "virtual"})
+#: Titles that name a function after the role noun: "Head of IT", "Director of Nursing".
+_HEAD_OF = frozenset({"head", "director", "vp", "chief", "manager", "lead", "dean", "professor"})
+
+
 def _is_role(words: tuple[str, ...]) -> bool:
     w = list(words)
     while w and _ROMAN.match(w[-1]):
         w.pop()
-    return bool(w) and w[-1].lower().strip(".") in ROLE_NOUNS
+    if bool(w) and w[-1].lower().strip(".") in ROLE_NOUNS:
+        return True
+    lowered = [x.lower() for x in w]
+    return "of" in lowered[1:-1] and lowered[lowered.index("of") - 1] in _HEAD_OF
 
 
 def _subphrases(words: tuple[str, ...], longest: int = 6) -> Iterable[tuple[str, ...]]:
@@ -574,6 +585,10 @@ def find_role(
     company_key = squash(company or "")
     for ph in sources:
         words = _trim(ph.words)
+        if len(words) == 1 and len(ph.words) > 1 and ph.words[-1] == words[0]:
+            qualifier = ph.words[-2]
+            if qualifier.lower() in _TITLE_QUALIFIERS:
+                words = (qualifier, *words)  # "Video Producer", "Virtual Assistant"
         if not _is_role(words):
             continue
         if company_key and squash(words[0]) and company_key.startswith(squash(" ".join(words[:1]))):

@@ -203,6 +203,8 @@ _CUES: dict[str, str] = {
     "appointment": r"interview\w*|chat|meeting|panel|onsite|on-site|conversation|session|screening"
     r"|our\s+call|your\s+call|the\s+call|phone\s+call|video\s+call|spoke|speaking|talking"
     r"|met|visit\w*|coming\s+in|came\s+in|your\s+time",
+    # Open slots a scheduling link offers ("slots are available from Monday to Friday"): a window.
+    "slots": r"slots?|time\s*slots?|time\s+windows?",
     # Before a date or time: a deadline.
     "deadline": r"by|before|until|till|due|no\s+later\s+than|deadline(?:\s+(?:is|of))?",
     # Out of office: the date after these is the day the sender is back.
@@ -312,7 +314,7 @@ _DATE_LEADS: tuple[str, ...] = (
 _TIME_WORDS = ("at", "from", "between", "around", "@")  # then a number
 _TIME_LEADS = (*(rf"{w}\s*\d" for w in _TIME_WORDS), r"at\s+(?:noon|midday)", "noon", "midday")
 # A number is a time only with minutes, am/pm, "o'clock" or a range after it.
-_TIME_NUMBER = r"\d{1,2}(?:[:h]\d\d|\s*[ap]m\b|\s*o'?clock|\s*(?:-|to|until|till)\s*\d|\s*noon)"
+_TIME_NUMBER = r"\d{1,2}(?:[:h]\d\d|\.\d\d\s*[ap]\.?\s?m\b|\s*[ap]m\b|\s*o'?clock|\s*(?:-|to|until|till)\s*\d|\s*noon)"
 _CUE_LEADS = tuple(_lead(p) for a in _CUES.values() for p in _alternatives(a))
 # The tokenizer: dates, times and cue words, each after a separator character (the
 # cleaned text starts with one).
@@ -327,6 +329,10 @@ _DURATION_RE = re.compile(
     r"[^\w.](?:(?P<min>\d{1,3})[\s-]*(?:minutes?|mins?)\b"
     r"|(?P<hr>\d{1,2}(?:\.\d+)?|an?|one|two|three|four)[\s-]*(?:hours?|hrs?)\b"
     r"(?P<half>\s+and\s+a\s+half)?|(?P<halfhr>half[\s-]+an?[\s-]+hour|half[\s-]hour)\b)"
+)
+_FINISH_BEFORE_RE = re.compile(
+    r"\b(?:wrap(?:s|ping)?\s+up|finish(?:es|ing)?|end(?:s|ing)?|be\s+(?:done|finished|over)|run\s+until)"
+    r"\s+(?:by|at|around|about|before)?\s*$"
 )
 _DURATION_NOT_AFTER_RE = re.compile(r"\b(?:in|within|every|after|before)\s+$")
 _DURATION_NOT_BEFORE_RE = re.compile(
@@ -408,7 +414,7 @@ _US_CANADA_RE = re.compile(r"\(\s*US\s*&\s*Canada\s*\)", re.I)
 _CLAUSE_BREAK_RE = re.compile(
     r",\s*(?:and|but|so|while|although|though|because|whereas)\b|\s-\s|[()]"
 )
-_SKIP_KINDS = ("reply", "decision", "update")  # near an interview time: not the interview
+_SKIP_KINDS = ("reply", "decision", "update", "slots")  # near an interview time: not the interview
 _RETURN_KINDS = ("back", "until", "start")
 _MAX_CHARS = 100_000
 _FAR = 1 << 30  # a distance past any text
@@ -886,7 +892,20 @@ class _Doc:
             end = datetime(last.year, last.month, last.day, *divmod(clock.finish, 60), tzinfo=tz)
         elif (minutes := self.duration_near(clock.start)) is not None:
             end = start + timedelta(minutes=minutes)
+        elif (finish := self.finish_after(clock)) is not None:
+            end = datetime(day.year, day.month, day.day, *divmod(finish, 60), tzinfo=tz)
         return Span(start, end, _zone_key(named) if named else None), day
+
+    def finish_after(self, clock: _Clock) -> int | None:
+        """The time a meeting is said to end ("we'll wrap up by 4.30pm") soon after its start."""
+        for later in self.times:
+            if not clock.end <= later.start <= clock.end + 400 or later.finish is not None:
+                continue
+            if later.begin <= clock.begin or later.begin - clock.begin > 480:
+                continue
+            if _FINISH_BEFORE_RE.search(self.low, max(0, later.start - 30), later.start):
+                return later.begin
+        return None
 
     def duration_near(self, pos: int) -> int | None:
         """The length of a duration ("45-minute", "for an hour") nearest ``pos``."""
