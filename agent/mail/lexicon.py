@@ -138,10 +138,13 @@ REJECTION = _any(
     r"\bpursue other candidates\b",
     r"\b(?:position|role|opening|vacancy|job) has (?:now )?been (?:filled|closed)\b",
     r"\bwe have (?:now )?filled (?:the|this) (?:position|role)",
-    r"\b(?:not|\w+n't) (?:been )?(?:selected|shortlisted|successful)\b",
-    r"\b(?:went|gone|go|going|moved|moving|proceeded|proceeding) (?:forward )?with (?:someone|somebody|"
+    r"\bnot (?:been )?(?:selected|shortlisted|successful)\b",
+    r"\b(?:you|application|candidacy)\b[^.]{0,20}?\w+n't (?:been )?(?:selected|shortlisted|successful)\b",
+    r"\b(?:went|gone|(?:decided|chosen|chose|opted) to go|moved|proceeded)"
+    r" (?:forward |ahead )?with (?:someone|somebody|"
     r"another (?:person|candidate|applicant)|an? (?:internal|external|different) (?:candidate|applicant|hire))\b",
-    r"\b(?:hired|selected|chosen|chose|picked|offered (?:the|this) (?:role|position|job) to) (?:someone|somebody) else\b",
+    r"\b(?:hired|selected|chosen|chose|picked|offered (?:the|this) (?:role|position|job) to|(?:going|go|went|gone)"
+    r" with) (?:someone|somebody) else\b",
     r"\b(?:were|was) unsuccessful\b",
     r"\bunable to offer you\b",
     r"\bnot (?:a|the) (?:right |good |strong )?(?:match|fit)\b",
